@@ -1,0 +1,34 @@
+from importlib import import_module
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from subsidia.core.demo import DEMO_USERS
+from subsidia.reference.loader import is_loaded
+
+
+class Command(BaseCommand):
+    help = "Load the demo: users per role and a demo AMIF programme with its story. Idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--quiet-logins", action="store_true", help="Do not print the demo logins.")
+
+    def handle(self, *args, **options):
+        if not is_loaded():
+            call_command("load_reference", stdout=self.stdout)
+        for app in settings.SUBSIDIA_APPS:
+            try:
+                module = import_module(f"{app}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{app}.demo":
+                    raise
+                continue
+            with transaction.atomic():
+                module.load(self.stdout.write)
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        if not options["quiet_logins"]:
+            self.stdout.write("Demo logins (password: %s):" % settings.SUBSIDIA_DEMO_PASSWORD)
+            for username, role, first, last in DEMO_USERS:
+                self.stdout.write(f"  {username:<10} {role.replace('_', ' ')} ({first} {last})")

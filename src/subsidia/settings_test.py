@@ -1,0 +1,16 @@
+"""Test settings: the base settings with a fast password hasher and an in-memory mail outbox.
+
+``DATABASE_URL`` still selects PostgreSQL, so the same suite runs on both databases.
+"""
+
+import tempfile
+from pathlib import Path
+
+from subsidia.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="subsidia-test-files-"))
+AXES_ENABLED = True
+WHITENOISE_AUTOREFRESH = True
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"public": "10000/minute"}}  # noqa: F405
