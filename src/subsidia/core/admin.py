@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AuditChainHead, AuditEvent, ApprovalDecision, ApprovalRequest
+from .models import ApprovalDecision, ApprovalRequest, AuditChainHead, AuditEvent
 
 
 class SuperuserEditsAdmin(admin.ModelAdmin):

@@ -40,7 +40,7 @@ def percent(rate, language: str | None = None, decimals: int = 2) -> str:
     return babel_numbers.format_percent(Decimal(rate), format=pattern, locale=cldr_locale(language))
 
 
-def date(value, language: str | None = None, format: str = "medium") -> str:  # noqa: A002
+def date(value, language: str | None = None, format: str = "medium") -> str:
     if not value:
         return ""
     if isinstance(value, dt.datetime):
@@ -48,7 +48,7 @@ def date(value, language: str | None = None, format: str = "medium") -> str:  # 
     return babel_dates.format_date(value, format=format, locale=cldr_locale(language))
 
 
-def datetime(value, language: str | None = None, format: str = "medium") -> str:  # noqa: A002
+def datetime(value, language: str | None = None, format: str = "medium") -> str:
     if not value:
         return ""
     return babel_dates.format_datetime(

@@ -11,7 +11,7 @@ from subsidia.core.api.throttling import PublicRateThrottle
 
 from .. import selectors, services
 from ..filters import AllocationFilter
-from ..models import Allocation, Programme, Region
+from ..models import Allocation, Region
 from . import serializers as s
 
 
