@@ -5,6 +5,8 @@ that depends on time (is a call open? is a deadline past?) is computed at the mo
 stored in UTC and shown and enforced in Europe/Brussels.
 """
 
+import contextlib
+import contextvars
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -17,9 +19,26 @@ class LocalTimeError(ValueError):
     """A wall-clock time that does not exist, or exists twice, in Brussels (daylight-saving change)."""
 
 
+_replayed_at: contextvars.ContextVar[dt.datetime | None] = contextvars.ContextVar("subsidia_clock", default=None)
+
+
 def now() -> dt.datetime:
     """The current instant, timezone-aware (UTC)."""
-    return timezone.now()
+    return _replayed_at.get() or timezone.now()
+
+
+@contextlib.contextmanager
+def replay_at(instant: dt.datetime):
+    """Run services as if it were ``instant``: the demo loader replays a story (a call that opened, received
+    applications and closed) through the real services, with their real deadline checks. Never used by
+    requests; tests use ``time_machine`` instead."""
+    if instant.tzinfo is None:
+        raise ValueError("replay_at needs an aware datetime")
+    token = _replayed_at.set(instant)
+    try:
+        yield
+    finally:
+        _replayed_at.reset(token)
 
 
 def local_now() -> dt.datetime:
