@@ -44,10 +44,19 @@ class ApprovalRequest(models.Model):
             models.CheckConstraint(
                 condition=models.Q(status__in=[s.value for s in ApprovalStatus]), name="approval_status_valid"
             ),
+            # Two officers submitting at once must not leave two requests awaiting the committee.
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], condition=models.Q(status="pending"),
+                name="approval_one_pending_per_object",
+            ),
         ]
 
     def __str__(self):
         return f"{self.object_label} [{self.content_hash[:12]}] {self.get_status_display()}"
+
+    @property
+    def object_type(self) -> str:
+        return f"{self.content_type.app_label}.{self.content_type.model}"
 
     @property
     def decision_or_none(self):
@@ -73,6 +82,11 @@ class ApprovalDecision(models.Model):
     votes_against = models.PositiveIntegerField(_("votes against"), default=0)
     abstentions = models.PositiveIntegerField(_("abstentions"), default=0)
     taken_in = models.CharField(_("taken in"), max_length=200, help_text=_("meeting or written procedure"))
+    # The meeting agenda item or written procedure that took the decision (the committee app's rows).
+    source_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("taken in (type)")
+    )
+    source_id = models.CharField(_("taken in (id)"), max_length=64, blank=True)
     conditions = models.TextField(_("conditions"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
@@ -81,15 +95,18 @@ class ApprovalDecision(models.Model):
     # "Approved with conditions": an officer amends the object, another (authorising) officer confirms that
     # the new content meets the conditions; the new content's hash is then recorded against the decision.
     conditions_prepared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True,
+        verbose_name=_("amended content prepared by"),
     )
-    conditions_prepared_hash = models.CharField(max_length=64, blank=True)
-    conditions_fulfilled_hash = models.CharField(max_length=64, blank=True)
-    conditions_fulfilled_content = models.TextField(blank=True)
+    conditions_prepared_at = models.DateTimeField(_("amended content prepared at"), null=True, blank=True)
+    conditions_prepared_hash = models.CharField(_("hash of the amended content"), max_length=64, blank=True)
+    conditions_fulfilled_hash = models.CharField(_("hash of the content meeting the conditions"), max_length=64, blank=True)
+    conditions_fulfilled_content = models.TextField(_("content meeting the conditions"), blank=True)
     conditions_fulfilled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True,
+        verbose_name=_("conditions confirmed by"),
     )
-    conditions_fulfilled_at = models.DateTimeField(null=True, blank=True)
+    conditions_fulfilled_at = models.DateTimeField(_("conditions confirmed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("approval decision")
@@ -98,6 +115,19 @@ class ApprovalDecision(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(outcome="approved_with_conditions") | ~models.Q(conditions=""),
                 name="approval_conditions_stated",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(outcome="approved_with_conditions") | models.Q(conditions_fulfilled_hash=""),
+                name="approval_fulfilment_only_with_conditions",
+            ),
+            # Four eyes, also in the database: who confirms the conditions did not prepare the amendment.
+            models.CheckConstraint(
+                condition=~models.Q(conditions_fulfilled_by=models.F("conditions_prepared_by")),
+                name="approval_conditions_four_eyes",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(votes_for__gte=0) & models.Q(votes_against__gte=0) & models.Q(abstentions__gte=0),
+                name="approval_votes_not_negative",
             ),
         ]
 

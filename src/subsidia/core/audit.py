@@ -9,6 +9,7 @@ import secrets
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from . import clock
 from .canonical import canonical_json, jsonable, sha256_text
@@ -58,7 +59,8 @@ def record(actor, action: str, obj, *, before=None, after=None, data=None) -> Au
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         event = AuditEvent(
             sequence=head.last_sequence + 1,
-            occurred_at=clock.now(),
+            # The real time of recording, even while a demo replays past events (clock.replay_at).
+            occurred_at=timezone.now(),
             actor=actor if getattr(actor, "is_authenticated", False) else None,
             action=action,
             object_type=object_type,
