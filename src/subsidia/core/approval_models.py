@@ -84,7 +84,8 @@ class ApprovalDecision(models.Model):
     taken_in = models.CharField(_("taken in"), max_length=200, help_text=_("meeting or written procedure"))
     # The meeting agenda item or written procedure that took the decision (the committee app's rows).
     source_type = models.ForeignKey(
-        ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("taken in (type)")
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("taken in (type)"),
     )
     source_id = models.CharField(_("taken in (id)"), max_length=64, blank=True)
     conditions = models.TextField(_("conditions"), blank=True)
@@ -100,7 +101,9 @@ class ApprovalDecision(models.Model):
     )
     conditions_prepared_at = models.DateTimeField(_("amended content prepared at"), null=True, blank=True)
     conditions_prepared_hash = models.CharField(_("hash of the amended content"), max_length=64, blank=True)
-    conditions_fulfilled_hash = models.CharField(_("hash of the content meeting the conditions"), max_length=64, blank=True)
+    conditions_fulfilled_hash = models.CharField(
+        _("hash of the content meeting the conditions"), max_length=64, blank=True
+    )
     conditions_fulfilled_content = models.TextField(_("content meeting the conditions"), blank=True)
     conditions_fulfilled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True,
@@ -117,7 +120,8 @@ class ApprovalDecision(models.Model):
                 name="approval_conditions_stated",
             ),
             models.CheckConstraint(
-                condition=models.Q(outcome="approved_with_conditions") | models.Q(conditions_fulfilled_hash=""),
+                condition=models.Q(outcome="approved_with_conditions")
+                | models.Q(conditions_fulfilled_hash=""),
                 name="approval_fulfilment_only_with_conditions",
             ),
             # Four eyes, also in the database: who confirms the conditions did not prepare the amendment.
@@ -126,7 +130,9 @@ class ApprovalDecision(models.Model):
                 name="approval_conditions_four_eyes",
             ),
             models.CheckConstraint(
-                condition=models.Q(votes_for__gte=0) & models.Q(votes_against__gte=0) & models.Q(abstentions__gte=0),
+                condition=models.Q(votes_for__gte=0)
+                & models.Q(votes_against__gte=0)
+                & models.Q(abstentions__gte=0),
                 name="approval_votes_not_negative",
             ),
         ]

