@@ -93,3 +93,112 @@ class StackedBarChart:
             lx += 22 + 7 * len(serie.label)
         parts.append("</svg>")
         return "".join(parts)
+
+
+def _wrap(text: str, width: int, lines: int) -> list[str]:
+    """Break a label into at most ``lines`` lines of about ``width`` characters (the last one shortened)."""
+    words, out, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        out.append(line)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][: max(width - 1, 1)].rstrip() + "…"
+    return out or [""]
+
+
+@dataclass
+class HorizontalBarChart:
+    """Horizontal bars, one per category and series (grouped when there are several series): long labels
+    such as survey options fit on the left. Accessible like ``StackedBarChart``: a title, a description with
+    every value, and the caller shows the same figures in a table next to it. ``chart_id`` keeps the ids
+    unique when a page holds several charts."""
+
+    title: str
+    categories: list[str]
+    series: list[Series] = field(default_factory=list)
+    chart_id: str = "hbar"
+    value_format: str = "number"  # "number", "percent" (values are fractions: 0.25) or "money"
+    max_value: Decimal | None = None  # the scale's end (1 for shares); the largest value by default
+    width: int = 720
+    label_width: int = 250
+    bar_height: int = 16
+
+    def _fmt(self, value) -> str:
+        if value is None:
+            return "–"
+        if self.value_format == "percent":
+            return formatting.percent(value, decimals=0)
+        if self.value_format == "money":
+            return formatting.money(value)
+        return formatting.number(value)
+
+    def render(self) -> str:
+        n_series = max(len(self.series), 1)
+        gap, pad_top, legend_h = 10, 10, (22 if len(self.series) > 1 else 0)
+        block = self.bar_height * n_series + gap
+        label_lines = [_wrap(c, max(self.label_width // 7, 8), 3) for c in self.categories]
+        blocks = [max(block, 14 * len(lines) + gap) for lines in label_lines]
+        height = pad_top + sum(blocks) + legend_h + 24
+        left, right = self.label_width + 10, 70
+        plot_w = self.width - left - right
+        values = [v for s in self.series for v in s.values if v is not None]
+        peak = Decimal(self.max_value) if self.max_value else max(values, default=Decimal(0))
+        peak = peak or Decimal(1)
+        title_id, desc_id = f"{self.chart_id}-title", f"{self.chart_id}-desc"
+        description = "; ".join(
+            f"{cat}: " + ", ".join(
+                (f"{s.label} " if len(self.series) > 1 else "") + self._fmt(s.values[i]) for s in self.series)
+            for i, cat in enumerate(self.categories)
+        )
+        parts = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {height}" width="100%" '
+            f'role="img" aria-labelledby="{title_id} {desc_id}" class="chart" id="{escape(self.chart_id)}">',
+            f'<title id="{title_id}">{escape(self.title)}</title>',
+            f'<desc id="{desc_id}">{escape(description)}</desc>',
+            f'<line x1="{left}" x2="{left}" y1="{pad_top - 4}" y2="{pad_top + sum(blocks) - gap + 4}" '
+            'stroke="#555" stroke-width="1"/>',
+        ]
+        y = pad_top
+        for i, category in enumerate(self.categories):
+            lines = label_lines[i]
+            bars_h = self.bar_height * n_series
+            text_y = y + bars_h / 2 - (len(lines) - 1) * 7 + 4
+            parts.append(f'<text x="{left - 8}" y="{text_y:.1f}" text-anchor="end" font-size="12" '
+                         'fill="#222">')
+            for k, line in enumerate(lines):
+                parts.append(f'<tspan x="{left - 8}" dy="{0 if k == 0 else 14}">{escape(line)}</tspan>')
+            parts.append("</text>")
+            for k, serie in enumerate(self.series):
+                value = serie.values[i]
+                colour = serie.colour or PALETTE[k % len(PALETTE)]
+                bar_y = y + k * self.bar_height
+                w = float(Decimal(value or 0) / peak) * plot_w if value else 0
+                label = f"{category} – {serie.label}: " if len(self.series) > 1 else f"{category}: "
+                parts.append(
+                    f'<rect x="{left}" y="{bar_y + 1:.1f}" width="{max(w, 0):.1f}" '
+                    f'height="{self.bar_height - 2}" fill="{colour}">'
+                    f"<title>{escape(label + self._fmt(value))}</title></rect>"
+                )
+                parts.append(
+                    f'<text x="{left + w + 4:.1f}" y="{bar_y + self.bar_height - 4:.1f}" font-size="11" '
+                    f'fill="#222">{escape(self._fmt(value))}</text>'
+                )
+            y += blocks[i]
+        if len(self.series) > 1:
+            lx, ly = left, y + 8
+            for k, serie in enumerate(self.series):
+                colour = serie.colour or PALETTE[k % len(PALETTE)]
+                parts.append(f'<rect x="{lx}" y="{ly}" width="12" height="12" fill="{colour}"/>')
+                parts.append(
+                    f'<text x="{lx + 16}" y="{ly + 10}" font-size="12" fill="#222">'
+                    f"{escape(serie.label)}</text>"
+                )
+                lx += 30 + 7 * len(serie.label)
+        parts.append("</svg>")
+        return "".join(parts)
