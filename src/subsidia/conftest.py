@@ -133,7 +133,8 @@ def browser_login(page, username, password="subsidia-test"):
     page.goto(page.base_url + "/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("button[type=submit]")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
 
 
 def screenshot(page, name):

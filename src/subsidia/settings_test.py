@@ -14,3 +14,6 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="subsidia-test-files-"))
 AXES_ENABLED = True
 WHITENOISE_AUTOREFRESH = True
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"public": "10000/minute"}}  # noqa: F405
+# The live test server speaks plain HTTP; secure-only cookies would never come back from the browser.
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
