@@ -1,0 +1,62 @@
+"""Pages of consultations: officers' survey pages, the stakeholder's answer page, results, the registers."""
+
+from .answer import answer
+from .register import (
+    evidence_add,
+    evidence_remove,
+    organisation_create,
+    organisation_edit,
+    organisation_list,
+    priority_adopt,
+    priority_create,
+    priority_detail,
+    priority_edit,
+    priority_list,
+    priority_withdraw,
+)
+from .results import results, results_export
+from .surveys import (
+    invitations,
+    question_create,
+    question_delete,
+    question_edit,
+    question_move,
+    remind,
+    survey_close,
+    survey_create,
+    survey_detail,
+    survey_edit,
+    survey_extend,
+    survey_list,
+    survey_publish,
+)
+
+__all__ = [
+    "answer",
+    "evidence_add",
+    "evidence_remove",
+    "invitations",
+    "organisation_create",
+    "organisation_edit",
+    "organisation_list",
+    "priority_adopt",
+    "priority_create",
+    "priority_detail",
+    "priority_edit",
+    "priority_list",
+    "priority_withdraw",
+    "question_create",
+    "question_delete",
+    "question_edit",
+    "question_move",
+    "remind",
+    "results",
+    "results_export",
+    "survey_close",
+    "survey_create",
+    "survey_detail",
+    "survey_edit",
+    "survey_extend",
+    "survey_list",
+    "survey_publish",
+]
