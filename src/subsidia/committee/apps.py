@@ -6,3 +6,8 @@ class CommitteeConfig(AppConfig):
     name = "subsidia.committee"
     label = "committee"
     verbose_name = _("Monitoring committee")
+
+    def ready(self):
+        from . import gate
+
+        gate.connect()

@@ -24,7 +24,7 @@ from . import audit, clock
 from .approval_models import ApprovalDecision, ApprovalRequest, ApprovalStatus
 from .canonical import canonical_json, jsonable, sha256_text
 from .exceptions import Conflict, PermissionDenied, RuleViolation
-from .roles import AUTHORISING_OFFICER, PROGRAMME_OFFICER, has_role
+from .roles import AUTHORISING_OFFICER, COMMITTEE_MEMBER, PROGRAMME_OFFICER, STAFF_ROLES, has_role
 
 # Sent after a decision or a "conditions fulfilled" confirmation, so the committee app can inform members.
 approval_decided = Signal()
@@ -128,6 +128,13 @@ def require_approved(obj) -> None:
             % {"object": obj.approval_label()},
             code="not_approved",
         )
+
+
+def requests_visible_to(user):
+    """Officers, authorising officers, auditors and committee members follow the gate; nobody else."""
+    if not has_role(user, *STAFF_ROLES, COMMITTEE_MEMBER):
+        return ApprovalRequest.objects.none()
+    return ApprovalRequest.objects.select_related("content_type", "decision", "submitted_by")
 
 
 def content_verifies(req: ApprovalRequest) -> bool:

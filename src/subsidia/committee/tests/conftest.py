@@ -1,0 +1,38 @@
+import pytest
+
+from subsidia.core.tests.factories import UserFactory
+
+from .factories import CommitteeFactory, MemberFactory
+
+
+@pytest.fixture
+def committee(db):
+    return CommitteeFactory()
+
+
+@pytest.fixture
+def seats(committee, member):
+    """Five voting members (the demo user ``member`` holds the first), one substitute, one advisory seat."""
+    holders = [
+        MemberFactory(committee=committee, user=member, name="Fatima El Idrissi", organisation="Atlas")
+    ]
+    holders += [
+        MemberFactory(committee=committee, user=UserFactory(role="committee_member")) for _ in range(4)
+    ]
+    holders[0].__class__.objects.filter(pk=holders[1].pk).update(seat="chair")
+    holders[1].refresh_from_db()
+    substitute = MemberFactory(
+        committee=committee,
+        substitute_for=holders[2],
+        seat=holders[2].seat,
+        user=UserFactory(role="committee_member"),
+        organisation=holders[2].organisation,
+    )
+    advisory = MemberFactory(
+        committee=committee,
+        member_type="commission",
+        seat="advisory",
+        user=UserFactory(role="committee_member"),
+        organisation="European Commission",
+    )
+    return {"holders": holders, "substitute": substitute, "advisory": advisory}
