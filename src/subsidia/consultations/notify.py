@@ -18,7 +18,7 @@ def survey_email(invitation, link: str, *, reminder: bool, connection=None) -> E
             "survey": survey,
             "title": survey.title,
             "introduction": survey.introduction,
-            "closes_at": formatting.datetime(survey.closes_at, language=language, format="long"),
+            "closes_at": formatting.datetime(survey.closes_at, language=language, format="d MMMM y, HH:mm"),
             "link": link,
             "reminder": reminder,
             "programme": survey.programme,

@@ -47,5 +47,5 @@ urlpatterns = [
     ),
     # The stakeholder's personal link: any text is accepted here and checked by the service (a clear page,
     # never a 404 from the URL resolver for a mistyped token).
-    path("survey/<str:token>/", views.answer, name="answer"),
+    path("survey/<path:token>/", views.answer, name="answer"),
 ]
