@@ -104,7 +104,7 @@ def test_a_mail_failure_leaves_no_invitation_for_that_organisation_only(officer,
 
 
 def test_reminders_go_to_those_who_have_not_answered_with_a_new_link(officer, survey):
-    answered, token_answered = invite(survey)
+    _answered, token_answered = invite(survey)
     waiting, old_token = invite(survey)
     services.response_save(token_answered, complete_answers(survey), submit=True)
     report = services.reminders_send(officer, survey)

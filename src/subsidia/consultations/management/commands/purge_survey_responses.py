@@ -36,8 +36,8 @@ class Command(BaseCommand):
         reports = purge_expired()
         for r in reports:
             self.stdout.write(
-                f"survey {r.survey.pk} “{r.survey.title_nl}”: {r.free_texts} written answers, {r.respondents} "
-                f"respondents' names, {r.addresses} addresses, {r.tokens} link tokens and {r.drafts} unsubmitted "
-                "drafts removed"
+                f"survey {r.survey.pk} “{r.survey.title_nl}”: {r.free_texts} written answers, "
+                f"{r.respondents} respondents' names, {r.addresses} addresses, {r.tokens} link tokens and "
+                f"{r.drafts} unsubmitted drafts removed"
             )
         self.stdout.write(self.style.SUCCESS(f"{len(reports)} survey(s) anonymised."))
