@@ -97,7 +97,8 @@ def _budget(app) -> dict:
     }
 
 
-def build(app: Application, *, submitted_at: dt.datetime, submitted_by) -> dict:
+def build(app: Application, *, submitted_at: dt.datetime | None, submitted_by) -> dict:
+    """The snapshot's content; with ``submitted_at=None`` the same shape shows a draft's current state."""
     return {
         "schema": SCHEMA,
         "application": {
@@ -181,10 +182,9 @@ def build(app: Application, *, submitted_at: dt.datetime, submitted_by) -> dict:
             for a in app.attachments.order_by("uploaded_at", "id")
         ],
         "submitted_at": _utc(submitted_at),
-        "submitted_by": {
-            "id": submitted_by.pk,
-            "name": submitted_by.get_full_name() or submitted_by.get_username(),
-        },
+        "submitted_by": None
+        if submitted_by is None
+        else {"id": submitted_by.pk, "name": submitted_by.get_full_name() or submitted_by.get_username()},
     }
 
 

@@ -13,11 +13,11 @@ from subsidia.calls.models import CostOption
 from subsidia.core import audit
 from subsidia.core.exceptions import RuleViolation
 from subsidia.core.fields import MoneyField
-from subsidia.core.money import AmountError, eu_share, parse_amount, round_half_up
+from subsidia.core.money import eu_share, round_half_up
 
 from .. import budgeting
 from ..models import Application, AppliedFlatRate, BudgetLine
-from .common import fail_if, text
+from .common import amount, fail_if, text
 from .drafts import editable, eligibility_period, touch
 
 LINE_FIELDS = (
@@ -158,14 +158,9 @@ def validate_line(application: Application, data: dict) -> dict:
     if option.kind == CostOptionKind.REAL_COSTS:
         if not clean["description"]:
             errors["description"] = _("Describe what the costs are for.")
-        try:
-            amount = parse_amount(data.get("amount"))
-        except AmountError:
-            errors["amount"] = _("Enter an amount in euro with at most two decimals.")
-        else:
-            if amount < 0:
-                errors["amount"] = _("An amount cannot be negative.")
-            clean.update(amount=amount, quantity=None, unit_amount=None)
+        value = amount(data.get("amount"), "amount", errors)
+        if value is not None:
+            clean.update(amount=value, quantity=None, unit_amount=None)
     else:
         quantity = _quantity(
             data.get("quantity") if data.get("quantity") not in (None, "") else "1", option, errors

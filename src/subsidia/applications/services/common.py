@@ -40,3 +40,22 @@ def text(
 def fail_if(errors: dict) -> None:
     if errors:
         raise RuleViolation(errors=errors)
+
+
+def amount(value, field: str, errors: dict, *, allow_negative: bool = False):
+    """An amount in euro to the cent, or None with a message in ``errors``.
+
+    ``core.money.parse_amount`` lets ``decimal.InvalidOperation`` through for huge exponents ("1e400");
+    both are a refused input here, never a 500.
+    """
+    from subsidia.core.money import AmountError, parse_amount
+
+    try:
+        parsed = parse_amount(value)
+    except (AmountError, ArithmeticError, TypeError):
+        errors[field] = _("Enter an amount in euro with at most two decimals.")
+        return None
+    if parsed < 0 and not allow_negative:
+        errors[field] = _("An amount cannot be negative.")
+        return None
+    return parsed

@@ -1,7 +1,7 @@
 """Starting and editing a draft application: the project fields, the co-financing plan, the declarations."""
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -10,12 +10,11 @@ from subsidia.calls.constants import CallStatus, CostOptionKind, EffectiveStatus
 from subsidia.calls.models import Call
 from subsidia.core import audit, clock
 from subsidia.core.exceptions import Conflict, RuleViolation
-from subsidia.core.money import AmountError, parse_amount
 
 from .. import budgeting
 from ..constants import ApplicationStatus
 from ..models import Application, AppliedFlatRate, Organisation
-from .common import fail_if, require, text
+from .common import amount, fail_if, require, text
 
 TEXT_LIMITS = {
     "title": 200,
@@ -127,17 +126,7 @@ def _date(value, field, errors):
 
 
 def _amount(value, field, errors) -> Decimal | None:
-    if value in (None, ""):
-        return Decimal("0.00")
-    try:
-        amount = parse_amount(value)
-    except AmountError:
-        errors[field] = _("Enter an amount in euro with at most two decimals.")
-        return None
-    if amount < 0:
-        errors[field] = _("An amount cannot be negative.")
-        return None
-    return amount
+    return Decimal("0.00") if value in (None, "") else amount(value, field, errors)
 
 
 def validate_changes(application: Application, changes: dict) -> dict:
@@ -164,9 +153,14 @@ def validate_changes(application: Application, changes: dict) -> dict:
             errors["draft_budget"] = _("This call does not accept a draft budget (CPR art. 53(3)(b)).")
     if "cofinancing_rate" in changes:
         try:
-            rate = Decimal(str(changes["cofinancing_rate"])).quantize(Decimal("0.0001"))
-        except (InvalidOperation, ValueError):
-            errors["cofinancing_rate"] = _("Enter the rate as a fraction, e.g. 0.75 for 75 %.")
+            rate = Decimal(str(changes["cofinancing_rate"]).strip())
+            if not rate.is_finite() or not 0 <= rate <= 1:
+                raise ValueError(rate)
+            rate = rate.quantize(Decimal("0.0001"))
+        except (ArithmeticError, ValueError):
+            errors["cofinancing_rate"] = _(
+                "Enter the rate as a fraction between 0 and 1, e.g. 0.75 for 75 %."
+            )
         else:
             if rate <= 0:
                 errors["cofinancing_rate"] = _("The rate must be above zero.")
