@@ -35,6 +35,7 @@ __all__ = [
     "respondents_by_type",
     "survey_results",
     "surveys_visible_to",
+    "surveys_with_counts",
 ]
 
 
@@ -52,6 +53,19 @@ def surveys_visible_to(user):
     if user.has_perm("consultations.view_survey"):
         return queryset.filter(status=SurveyStatus.PUBLISHED)
     return queryset.none()
+
+
+def surveys_with_counts(user):
+    """``surveys_visible_to`` with their number of questions, invitations and submitted responses."""
+    return (
+        surveys_visible_to(user)
+        .annotate(
+            question_count=Count("questions", distinct=True),
+            invited_count=Count("invitations", distinct=True),
+            answered_count=Count("responses", filter=Q(responses__submitted_at__isnull=False), distinct=True),
+        )
+        .order_by("-opens_at", "pk")
+    )
 
 
 def organisations_visible_to(user):

@@ -67,6 +67,10 @@ class QuestionResult:
     overall: Figures
     by_group: list[tuple[Group, Figures]] = field(default_factory=list)
 
+    @property
+    def group_rows(self) -> list[dict]:
+        return [{"group": g, "figures": f} for g, f in self.by_group]
+
     def option(self, option_id: int) -> OptionResult | None:
         return next((o for o in self.overall.options if o.option.pk == option_id), None)
 
