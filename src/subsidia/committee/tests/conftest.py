@@ -1,8 +1,18 @@
+import datetime as dt
+
 import pytest
+import time_machine
 
 from subsidia.core.tests.factories import UserFactory
 
 from .factories import CommitteeFactory, MemberFactory
+
+
+@pytest.fixture(autouse=True)
+def midday():
+    """Tests run at a fixed Brussels midday, so "an hour ago" never falls on yesterday's date."""
+    with time_machine.travel(dt.datetime(2025, 6, 18, 10, 0, tzinfo=dt.UTC), tick=True):
+        yield
 
 
 @pytest.fixture
