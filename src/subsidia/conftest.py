@@ -88,7 +88,19 @@ def api_as(api):
 
 @pytest.fixture
 def demo(db):
+    """The whole demo, every stage."""
     call_command("load_demo", "--quiet-logins", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def programme_demo(db):
+    """Only the demo users and the demo programme (faster, and independent of later stages)."""
+    from subsidia.core import demo as core_demo
+    from subsidia.programmes import demo as programmes_demo
+
+    core_demo.load(lambda *_: None)
+    programmes_demo.load(lambda *_: None)
+    return programmes_demo.CCI
 
 
 # --- Browser tests (Playwright driving Debian's Chromium) ------------------------------------------------------
@@ -151,3 +163,14 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI on PostgreSQL every test must run: a skip there would hide a failure, so it fails the run."""
+    if os.environ.get("SUBSIDIA_FORBID_SKIPS") != "1":
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped:
+        reporter.write_line(f"SUBSIDIA_FORBID_SKIPS: {len(skipped)} test(s) skipped; every test must run in CI.", red=True)
+        session.exitstatus = 1

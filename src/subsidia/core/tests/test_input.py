@@ -11,7 +11,7 @@ def test_nul_in_a_json_body_is_a_400(api_as, officer, payload):
     response = api_as(officer).post("/api/v1/programmes/1/amend/", data=json.dumps(payload),
                                     content_type="application/json")
     assert response.status_code == 400
-    assert "cannot be stored" in response.json()["detail"]
+    assert "NUL" in response.json()["detail"]
 
 
 @pytest.mark.django_db

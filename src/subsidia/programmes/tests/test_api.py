@@ -8,7 +8,7 @@ from subsidia.programmes.models import Allocation, Programme
 
 
 @pytest.fixture
-def programme(demo):
+def programme(programme_demo):
     return Programme.objects.get(cci="2021BE65AMPR001")
 
 
@@ -92,7 +92,7 @@ def _draft_version(api, officer):
     ({"region": "XXX"}, "region"),
     ({"eu_contribution": "abc"}, "eu_contribution"),
 ])
-def test_bad_allocations_are_refused_and_nothing_is_saved(api_as, officer, demo, change, field):
+def test_bad_allocations_are_refused_and_nothing_is_saved(api_as, officer, programme_demo, change, field):
     api = api_as(officer)
     version = _draft_version(api, officer)
     body = {"version": version.pk, "specific_objective": "2", "region": "VLG", "implementation_modality": "001",
@@ -103,7 +103,7 @@ def test_bad_allocations_are_refused_and_nothing_is_saved(api_as, officer, demo,
     assert not Allocation.objects.filter(version=version).exists()
 
 
-def test_an_officer_builds_a_budget_through_the_api(api_as, officer, demo):
+def test_an_officer_builds_a_budget_through_the_api(api_as, officer, programme_demo):
     api = api_as(officer)
     version = _draft_version(api, officer)
     body = {"version": version.pk, "specific_objective": "2", "region": "VLG", "implementation_modality": "003",
@@ -120,7 +120,7 @@ def test_garbage_page_numbers_are_a_400(api, programme):
     assert api.get("/api/v1/allocations/?programme=abc").status_code == 400
 
 
-def test_a_draft_programme_is_not_public(api_as, officer, api, demo):
+def test_a_draft_programme_is_not_public(api_as, officer, api, programme_demo):
     _draft_version(api_as(officer), officer)
     api.force_authenticate(None)
     ccis = [p["cci"] for p in api.get("/api/v1/programmes/").json()["results"]]

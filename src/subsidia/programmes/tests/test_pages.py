@@ -11,7 +11,7 @@ from subsidia.programmes.models import Programme
 
 
 @pytest.fixture
-def programme(demo):
+def programme(programme_demo):
     return Programme.objects.get(cci="2021BE65AMPR001")
 
 

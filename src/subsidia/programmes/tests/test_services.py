@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from subsidia.core import clock
 from subsidia.core.exceptions import Conflict, RuleViolation
 from subsidia.core.models import AuditEvent
 from subsidia.programmes import selectors, services
@@ -205,10 +206,11 @@ def test_adopting_an_amendment_supersedes_the_version_in_force(officer, approver
     services.version_adopt(approver, version, decision_number="C(2022) 1", decision_date=dt.date(2022, 12, 1))
     amendment = services.programme_amend(officer, programme, reason="Shift")
     request = approvals.request_approval(officer, amendment)
-    approvals.record_decision(member, request, outcome="approved", decision_date=dt.date(2023, 3, 1),
-                              reference="MC/2023/1", taken_in="meeting of 1 March 2023", votes_for=9)
-    services.version_submit_to_commission(officer, amendment, submitted_on=dt.date(2023, 3, 2))
-    services.version_adopt(approver, amendment, decision_number="C(2023) 2", decision_date=dt.date(2023, 5, 1))
+    today = clock.today()
+    approvals.record_decision(officer, request, outcome="approved", decision_date=today,
+                              reference="MC/2026/1", taken_in="meeting of the monitoring committee", votes_for=9)
+    services.version_submit_to_commission(officer, amendment, submitted_on=today)
+    services.version_adopt(approver, amendment, decision_number="C(2026) 2", decision_date=today)
     programme.refresh_from_db()
     version.refresh_from_db()
     assert programme.current_version == amendment
