@@ -146,6 +146,11 @@ def target(req: ApprovalRequest):
     """The object the request is about, or None when it no longer exists."""
     model = req.content_type.model_class()
     if model is None:
+        # A model registered outside the installed apps (the gate's own test model) is still known here.
+        from django.apps import apps
+
+        model = apps.all_models.get(req.content_type.app_label, {}).get(req.content_type.model)
+    if model is None:
         return None
     return model._default_manager.filter(pk=req.object_id).first()
 
