@@ -108,6 +108,11 @@ class MembershipRoleSerializer(serializers.Serializer):
 
 
 class FlatRateSerializer(ModelSerializer):
+    # Plain strings: the same choice sets are already named in the calls API (one enum per choice set).
+    kind = serializers.CharField(
+        read_only=True, help_text="The flat rate's key, e.g. flat_rate_other_costs_staff."
+    )
+
     class Meta:
         model = AppliedFlatRate
         fields = ["kind", "rate"]
@@ -234,6 +239,17 @@ class BudgetLineSerializer(VisibleRelations, ModelSerializer):
     amount = AmountField(required=False)
     unit_amount = AmountField(read_only=True)
     is_computed = serializers.BooleanField(read_only=True)
+    category = serializers.CharField(
+        required=False,
+        max_length=20,
+        help_text="Cost category (staff, travel, equipment, consumables, subcontracting, infrastructure, "
+        "other_direct, indirect; all_other for the art. 56 flat rate). Taken from the cost option "
+        "when the call ties it to a category.",
+    )
+    cost_option = serializers.CharField(
+        read_only=True, help_text="real_costs, unit_cost, lump_sum or flat_rate."
+    )
+    flat_rate = serializers.CharField(read_only=True, help_text="For a computed line: the flat rate's key.")
 
     class Meta:
         model = BudgetLine
@@ -252,8 +268,7 @@ class BudgetLineSerializer(VisibleRelations, ModelSerializer):
             "amount",
             "is_computed",
         ]
-        read_only_fields = ["cost_option", "flat_rate", "rate"]
-        extra_kwargs = {"category": {"required": False}}
+        read_only_fields = ["rate"]
 
 
 class _PartSerializer(VisibleRelations, ModelSerializer):

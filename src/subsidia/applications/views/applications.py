@@ -51,7 +51,8 @@ def application_create(request, call_id):
     if not organisations.exists():
         messages.info(request, _("Register your organisation first; then start the application."))
         return redirect(f"{reverse('applications:organisation-create')}?next={request.path}")
-    form = ApplicationCreateForm(request.POST or None, organisations=organisations)
+    only = organisations.first() if organisations.count() == 1 else None
+    form = ApplicationCreateForm(request.POST or None, organisations=organisations, initial={"organisation": only})
     if request.method == "POST" and form.is_valid():
         application = apply_service(
             request,
