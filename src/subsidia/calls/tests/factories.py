@@ -8,6 +8,7 @@ import factory
 
 from subsidia.core import approvals, clock
 from subsidia.core.tests.factories import UserFactory
+from subsidia.programmes.models import Region
 from subsidia.programmes.tests.factories import AllocationFactory, ProgrammeFactory, RegionFactory
 from subsidia.reference.models import ImplementationModality, NutsArea, SpecificObjective
 
@@ -140,3 +141,23 @@ class PlannedCallFactory(factory.django.DjangoModelFactory):
     planned_closing = dt.date(2025, 11, 1)
     created_at = factory.LazyFunction(clock.now)
     updated_at = factory.LazyFunction(clock.now)
+
+
+def call_data(**overrides):
+    opens = clock.now() + dt.timedelta(days=10)
+    data = {
+        "reference": "T-BUDGET-01",
+        "title_nl": "Oproep",
+        "specific_objective": SpecificObjective.objects.get(code="2"),
+        "region": Region.objects.get(code="VLG"),
+        "implementation_modality": ImplementationModality.objects.get(code="003"),
+        "budget": Decimal("100000.00"),
+        "cofinancing_rate": Decimal("0.90"),
+        "min_grant": Decimal("0.00"),
+        "max_grant": Decimal("50000.00"),
+        "opens_at": opens,
+        "closes_at": opens + dt.timedelta(days=30),
+        "eligible_area": [NutsArea.objects.get(code="BE2")],
+    }
+    data.update(overrides)
+    return data
