@@ -107,8 +107,13 @@ def programme_demo(db):
 
 CHROMIUM = os.environ.get("SUBSIDIA_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 ARTIFACTS = os.path.join(os.getcwd(), "test-artifacts")
 
@@ -141,7 +146,7 @@ def page(chromium, live_server, reload_reference):
     context.close()
 
 
-def browser_login(page, username, password="subsidia-test"):
+def browser_login(page, username, password="subsidia-test"):  # noqa: S107 - the test users' password
     page.goto(page.base_url + "/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
@@ -172,5 +177,7 @@ def pytest_sessionfinish(session, exitstatus):
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = reporter.stats.get("skipped", []) if reporter else []
     if skipped:
-        reporter.write_line(f"SUBSIDIA_FORBID_SKIPS: {len(skipped)} test(s) skipped; every test must run in CI.", red=True)
+        reporter.write_line(
+            f"SUBSIDIA_FORBID_SKIPS: {len(skipped)} test(s) skipped; every test must run in CI.", red=True
+        )
         session.exitstatus = 1

@@ -64,7 +64,11 @@ class MoneyField(models.BigIntegerField):
     @property
     def validators(self):
         # BigIntegerField's range validators compare against cents; amounts are checked by parse_amount.
-        return [v for v in super().validators if not isinstance(v, validators.MinValueValidator | validators.MaxValueValidator)]
+        return [
+            v
+            for v in super().validators
+            if not isinstance(v, validators.MinValueValidator | validators.MaxValueValidator)
+        ]
 
 
 class RateField(models.DecimalField):

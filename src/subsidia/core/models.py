@@ -18,7 +18,11 @@ class AuditEvent(models.Model):
     sequence = models.PositiveBigIntegerField(_("sequence"), unique=True)
     occurred_at = models.DateTimeField(_("time"), db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("actor"),
     )
     action = models.CharField(_("action"), max_length=80, db_index=True)
@@ -54,3 +58,6 @@ class AuditChainHead(models.Model):
 
     class Meta:
         constraints = [models.CheckConstraint(condition=models.Q(id=1), name="audit_head_singleton")]
+
+    def __str__(self):
+        return f"audit chain head at #{self.last_sequence}"

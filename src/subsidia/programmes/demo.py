@@ -20,8 +20,14 @@ REGIONS = [
     ("FED", "federal", "Federale overheid", "Autorité fédérale", "Federal government", "BE"),
     ("VLG", "region", "Vlaanderen", "Flandre", "Flanders", "BE2"),
     ("WAL", "region", "Wallonië", "Wallonie", "Wallonia", "BE3"),
-    ("BRU", "community", "Brussel (gemeenschapscommissies)", "Bruxelles (commissions communautaires)",
-     "Brussels (community commissions)", "BE1"),
+    (
+        "BRU",
+        "community",
+        "Brussel (gemeenschapscommissies)",
+        "Bruxelles (commissions communautaires)",
+        "Brussels (community commissions)",
+        "BE1",
+    ),
 ]
 # EU contribution over 2021-2027, per objective, region, modality and co-financing rate.
 ENVELOPES = [
@@ -57,14 +63,18 @@ def load(out) -> None:
     officer, approver = demo_user("officer"), demo_user("approver")
     for code, kind, nl, fr, en, nuts in REGIONS:
         if not Region.objects.filter(code=code).exists():
-            services.region_upsert(officer, code=code, kind=kind, name_nl=nl, name_fr=fr, name_en=en,
-                                   nuts=NutsArea.objects.get(code=nuts))
+            services.region_upsert(
+                officer, code=code, kind=kind, name_nl=nl, name_fr=fr, name_en=en, nuts=NutsArea.objects.get(code=nuts)
+            )
     if Programme.objects.filter(cci=CCI).exists():
         out(f"programme {CCI}: already there")
         return
     fund = Fund.objects.get(code="AMIF")
     programme = services.programme_create(
-        officer, cci=CCI, fund=fund, member_state="BE",
+        officer,
+        cci=CCI,
+        fund=fund,
+        member_state="BE",
         title_nl="Nationaal programma AMIF 2021-2027 België",
         title_fr="Programme national FAMI 2021-2027 Belgique",
         title_en="AMIF national programme 2021-2027 Belgium",
@@ -78,8 +88,13 @@ def load(out) -> None:
         modality_obj = ImplementationModality.objects.get(code=modality)
         for year, eu in yearly(eu_total, years):
             services.allocation_create(
-                officer, version, specific_objective=objective, region=region_obj,
-                implementation_modality=modality_obj, year=year, eu_contribution=eu,
+                officer,
+                version,
+                specific_objective=objective,
+                region=region_obj,
+                implementation_modality=modality_obj,
+                year=year,
+                eu_contribution=eu,
                 national_contribution=national_for(eu, rate),
             )
     services.version_submit_to_commission(officer, version, submitted_on=dt.date(2022, 7, 14))

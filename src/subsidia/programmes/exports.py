@@ -25,9 +25,12 @@ def budget_rows(version):
     for objective, cells, _objective_total in table.rows():
         for year, cell in zip(table.years, cells, strict=True):
             yield {
-                "cci": version.programme.cci, "version": version.number, "objective_code": objective.code,
-                "objective": objective.short_name, "year": year, **{k: cell[k] for k in (
-                    "eu_contribution", "national_contribution", "total")},
+                "cci": version.programme.cci,
+                "version": version.number,
+                "objective_code": objective.code,
+                "objective": objective.short_name,
+                "year": year,
+                **{k: cell[k] for k in ("eu_contribution", "national_contribution", "total")},
             }
 
 
@@ -45,7 +48,8 @@ def region_columns():
 def region_rows(version):
     for row in selectors.totals_by_region_and_objective(version):
         yield {
-            "region_code": row["region"].code, "region": row["region"].name,
+            "region_code": row["region"].code,
+            "region": row["region"].name,
             "objective_code": row["specific_objective"].code,
             **{k: row[k] for k in ("eu_contribution", "national_contribution", "total")},
         }
@@ -61,7 +65,9 @@ def budget_csv(version, *, delimiter=","):
 
 
 def budget_xlsx(version):
-    heading = [[version.programme.cci, version.title, _("version %(n)s") % {"n": version.number}, version.get_status_display()]]
+    heading = [
+        [version.programme.cci, version.title, _("version %(n)s") % {"n": version.number}, version.get_status_display()]
+    ]
     if version.programme.is_demo:
         heading.append([_("Demo data: the figures are made up for demonstration.")])
     return xlsx_response(

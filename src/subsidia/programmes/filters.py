@@ -9,7 +9,8 @@ from .models import Allocation, Programme, ProgrammeVersion, Region
 
 class AllocationFilter(django_filters.FilterSet):
     programme = django_filters.ModelChoiceFilter(
-        queryset=Programme.objects.all(), method="filter_programme",
+        queryset=Programme.objects.all(),
+        method="filter_programme",
         label="Programme (its version in force; use `version` for another version)",
     )
     version = django_filters.ModelChoiceFilter(queryset=ProgrammeVersion.objects.all())

@@ -29,22 +29,42 @@ class VersionForm(forms.ModelForm):
     class Meta:
         model = ProgrammeVersion
         fields = [
-            "title_nl", "title_fr", "title_en", "eligibility_start", "eligibility_end", "amendment_reason",
-            "justification_min_share_so1", "justification_min_share_so2", "justification_operating_support",
+            "title_nl",
+            "title_fr",
+            "title_en",
+            "eligibility_start",
+            "eligibility_end",
+            "amendment_reason",
+            "justification_min_share_so1",
+            "justification_min_share_so2",
+            "justification_operating_support",
         ]
         widgets = {
-            "eligibility_start": DateInput(), "eligibility_end": DateInput(),
-            **{f: forms.Textarea(attrs={"rows": 3}) for f in (
-                "amendment_reason", "justification_min_share_so1", "justification_min_share_so2",
-                "justification_operating_support")},
+            "eligibility_start": DateInput(),
+            "eligibility_end": DateInput(),
+            **{
+                f: forms.Textarea(attrs={"rows": 3})
+                for f in (
+                    "amendment_reason",
+                    "justification_min_share_so1",
+                    "justification_min_share_so2",
+                    "justification_operating_support",
+                )
+            },
         }
 
 
 class AllocationForm(forms.ModelForm):
     class Meta:
         model = Allocation
-        fields = ["specific_objective", "region", "implementation_modality", "year", "eu_contribution",
-                  "national_contribution"]
+        fields = [
+            "specific_objective",
+            "region",
+            "implementation_modality",
+            "year",
+            "eu_contribution",
+            "national_contribution",
+        ]
 
     def __init__(self, *args, version: ProgrammeVersion, preview_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,12 +72,18 @@ class AllocationForm(forms.ModelForm):
         self.fields["specific_objective"].queryset = SpecificObjective.objects.filter(fund=fund)
         self.fields["specific_objective"].label_from_instance = lambda o: o.label
         self.fields["region"].queryset = Region.objects.all()
-        self.fields["implementation_modality"].queryset = ImplementationModality.objects.select_related("cofinancing_rule")
+        self.fields["implementation_modality"].queryset = ImplementationModality.objects.select_related(
+            "cofinancing_rule"
+        )
         self.fields["year"] = forms.TypedChoiceField(
             label=_("Year"), coerce=int, choices=[(y, y) for y in range(fund.period_start, fund.period_end + 1)]
         )
-        live = {"hx-post": preview_url, "hx-trigger": "input changed delay:300ms, change", "hx-target": "#rate-preview",
-                "hx-include": "closest form"}
+        live = {
+            "hx-post": preview_url,
+            "hx-trigger": "input changed delay:300ms, change",
+            "hx-target": "#rate-preview",
+            "hx-include": "closest form",
+        }
         for name in ("eu_contribution", "national_contribution", "implementation_modality"):
             self.fields[name].widget.attrs.update(live)
 
@@ -67,8 +93,9 @@ class AllocationForm(forms.ModelForm):
 
 
 class AdoptForm(forms.Form):
-    decision_number = forms.CharField(label=_("Commission decision number"), max_length=40,
-                                      help_text=_("For example C(2022) 8028."))
+    decision_number = forms.CharField(
+        label=_("Commission decision number"), max_length=40, help_text=_("For example C(2022) 8028.")
+    )
     decision_date = forms.DateField(label=_("Commission decision date"), widget=DateInput())
 
 

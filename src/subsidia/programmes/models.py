@@ -109,8 +109,12 @@ class ProgrammeVersion(Translated, Approvable, models.Model):
     eligibility_start = models.DateField(_("expenditure eligible from"))
     eligibility_end = models.DateField(_("expenditure eligible until"))
     amendment_reason = models.TextField(_("reason for the amendment"), blank=True)
-    justification_min_share_so1 = models.TextField(_("justification: share of objective 1 below the minimum"), blank=True)
-    justification_min_share_so2 = models.TextField(_("justification: share of objective 2 below the minimum"), blank=True)
+    justification_min_share_so1 = models.TextField(
+        _("justification: share of objective 1 below the minimum"), blank=True
+    )
+    justification_min_share_so2 = models.TextField(
+        _("justification: share of objective 2 below the minimum"), blank=True
+    )
     justification_operating_support = models.TextField(
         _("justification: operating support above the maximum share"), blank=True
     )
@@ -123,8 +127,12 @@ class ProgrammeVersion(Translated, Approvable, models.Model):
 
     # What the committee approves for an amendment: the budget and the rules around it, not the title's wording.
     approval_fields = (
-        "eligibility_start", "eligibility_end", "amendment_reason", "justification_min_share_so1",
-        "justification_min_share_so2", "justification_operating_support",
+        "eligibility_start",
+        "eligibility_end",
+        "amendment_reason",
+        "justification_min_share_so1",
+        "justification_min_share_so2",
+        "justification_operating_support",
     )
 
     class Meta:
@@ -134,7 +142,8 @@ class ProgrammeVersion(Translated, Approvable, models.Model):
         constraints = [
             models.UniqueConstraint(fields=["programme", "number"], name="programme_version_number_unique"),
             models.UniqueConstraint(
-                fields=["programme"], condition=Q(status__in=[s.value for s in OPEN_STATUSES]),
+                fields=["programme"],
+                condition=Q(status__in=[s.value for s in OPEN_STATUSES]),
                 name="programme_one_open_version",
             ),
             models.CheckConstraint(
@@ -144,7 +153,8 @@ class ProgrammeVersion(Translated, Approvable, models.Model):
                 condition=Q(status__in=[s.value for s in VersionStatus]), name="programme_version_status_valid"
             ),
             models.CheckConstraint(
-                condition=~Q(status="adopted") | (Q(commission_decision_date__isnull=False) & ~Q(commission_decision_number="")),
+                condition=~Q(status="adopted")
+                | (Q(commission_decision_date__isnull=False) & ~Q(commission_decision_number="")),
                 name="adopted_version_has_decision",
             ),
         ]
@@ -171,10 +181,16 @@ class ProgrammeVersion(Translated, Approvable, models.Model):
         content = super().approval_content()
         content["allocations"] = [
             jsonable(row)
-            for row in self.allocations.order_by("specific_objective__code", "region__code", "implementation_modality__code", "year")
-            .values(
-                "specific_objective__code", "region__code", "implementation_modality__code", "year",
-                "eu_contribution", "national_contribution", "cofinancing_rate",
+            for row in self.allocations.order_by(
+                "specific_objective__code", "region__code", "implementation_modality__code", "year"
+            ).values(
+                "specific_objective__code",
+                "region__code",
+                "implementation_modality__code",
+                "year",
+                "eu_contribution",
+                "national_contribution",
+                "cofinancing_rate",
             )
         ]
         return content
@@ -184,7 +200,9 @@ class Allocation(models.Model):
     """EU and national money for one objective × region × implementation modality × year of a version."""
 
     version = models.ForeignKey(ProgrammeVersion, on_delete=models.CASCADE, related_name="allocations")
-    specific_objective = models.ForeignKey(SpecificObjective, on_delete=models.PROTECT, verbose_name=_("specific objective"))
+    specific_objective = models.ForeignKey(
+        SpecificObjective, on_delete=models.PROTECT, verbose_name=_("specific objective")
+    )
     region = models.ForeignKey(Region, on_delete=models.PROTECT, verbose_name=_("region or delegated body"))
     implementation_modality = models.ForeignKey(
         ImplementationModality, on_delete=models.PROTECT, verbose_name=_("implementation modality")
@@ -214,7 +232,8 @@ class Allocation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.version} SO{self.specific_objective.code} {self.region.code} {self.implementation_modality.code} {self.year}"
+        cell = f"SO{self.specific_objective.code} {self.region.code} {self.implementation_modality.code} {self.year}"
+        return f"{self.version} {cell}"
 
     @property
     def total(self):

@@ -37,7 +37,7 @@ _ALIASES = {"sum_eu": "eu_contribution", "sum_national": "national_contribution"
 
 
 def _allocation_sums() -> dict:
-    return {alias: expression for alias, expression in zip(_ALIASES, sums().values(), strict=True)}
+    return dict(zip(_ALIASES, sums().values(), strict=True))
 
 
 def _renamed(row: dict) -> dict:
@@ -77,7 +77,11 @@ def versions_visible_to(user, programme: Programme | None = None):
 
 def allocations_visible_to(user):
     queryset = Allocation.objects.select_related(
-        "version", "version__programme", "specific_objective", "region", "implementation_modality",
+        "version",
+        "version__programme",
+        "specific_objective",
+        "region",
+        "implementation_modality",
         "implementation_modality__cofinancing_rule",
     )
     if has_role(user, *STAFF_ROLES):
@@ -101,7 +105,11 @@ class BudgetTable:
 
     def rows(self):
         for objective in self.objectives:
-            yield objective, [self.cells.get((objective.pk, y), _empty()) for y in self.years], self.by_objective[objective.pk]
+            yield (
+                objective,
+                [self.cells.get((objective.pk, y), _empty()) for y in self.years],
+                self.by_objective[objective.pk],
+            )
 
 
 def _empty():
@@ -115,7 +123,10 @@ def budget_table(version: ProgrammeVersion, *, region: Region | None = None) -> 
         allocations = allocations.filter(region=region)
     fund = version.programme.fund
     years = list(range(fund.period_start, fund.period_end + 1))
-    cells = {(row["specific_objective"], row["year"]): row for row in grouped_totals(allocations, "specific_objective", "year")}
+    cells = {
+        (row["specific_objective"], row["year"]): row
+        for row in grouped_totals(allocations, "specific_objective", "year")
+    }
     by_objective = {row["specific_objective"]: row for row in grouped_totals(allocations, "specific_objective")}
     by_year = {row["year"]: row for row in grouped_totals(allocations, "year")}
     objective_ids = set(by_objective)
@@ -124,8 +135,12 @@ def budget_table(version: ProgrammeVersion, *, region: Region | None = None) -> 
     for objective in objectives:
         by_objective.setdefault(objective.pk, _empty())
     return BudgetTable(
-        years=years, objectives=objectives, cells=cells, by_objective=by_objective,
-        by_year={y: by_year.get(y, _empty()) for y in years}, grand=grand,
+        years=years,
+        objectives=objectives,
+        cells=cells,
+        by_objective=by_objective,
+        by_year={y: by_year.get(y, _empty()) for y in years},
+        grand=grand,
     )
 
 
@@ -165,27 +180,53 @@ def budget_warnings(version: ProgrammeVersion) -> list[BudgetWarning]:
     if not total_eu:
         return []
     warnings = []
-    for code, key, field in (("1", "min_share_so1", "justification_min_share_so1"),
-                             ("2", "min_share_so2", "justification_min_share_so2")):
+    for code, key, field in (
+        ("1", "min_share_so1", "justification_min_share_so1"),
+        ("2", "min_share_so2", "justification_min_share_so2"),
+    ):
         rule = figure(key)
         share = totals(version.allocations.filter(specific_objective__code=code))["eu_contribution"]
         if share < rule.value * total_eu:
-            warnings.append(BudgetWarning(
-                key, _("Specific objective %(code)s receives %(share)s %% of the EU contribution, below the minimum of %(min)s %% (%(basis)s).")
-                % {"code": code, "share": share_pct(share, total_eu), "min": (rule.value * 100).normalize(), "basis": rule.legal_basis},
-                rule.legal_basis, field, bool(getattr(version, field).strip()),
-            ))
+            warnings.append(
+                BudgetWarning(
+                    key,
+                    _(
+                        "Specific objective %(code)s receives %(share)s %% of the EU contribution, "
+                        "below the minimum of %(min)s %% (%(basis)s)."
+                    )
+                    % {
+                        "code": code,
+                        "share": share_pct(share, total_eu),
+                        "min": (rule.value * 100).normalize(),
+                        "basis": rule.legal_basis,
+                    },
+                    rule.legal_basis,
+                    field,
+                    bool(getattr(version, field).strip()),
+                )
+            )
     rule = figure("max_share_operating_support")
     operating = totals(
         version.allocations.filter(Q(implementation_modality__cofinancing_rule__rule_id="operating_support"))
     )["eu_contribution"]
     if operating > rule.value * total_eu:
-        warnings.append(BudgetWarning(
-            "max_share_operating_support",
-            _("Operating support takes %(share)s %% of the EU contribution, above the %(max)s %% the fund allows (%(basis)s).")
-            % {"share": share_pct(operating, total_eu), "max": (rule.value * 100).normalize(), "basis": rule.legal_basis},
-            rule.legal_basis, "justification_operating_support", bool(version.justification_operating_support.strip()),
-        ))
+        warnings.append(
+            BudgetWarning(
+                "max_share_operating_support",
+                _(
+                    "Operating support takes %(share)s %% of the EU contribution, "
+                    "above the %(max)s %% the fund allows (%(basis)s)."
+                )
+                % {
+                    "share": share_pct(operating, total_eu),
+                    "max": (rule.value * 100).normalize(),
+                    "basis": rule.legal_basis,
+                },
+                rule.legal_basis,
+                "justification_operating_support",
+                bool(version.justification_operating_support.strip()),
+            )
+        )
     return warnings
 
 

@@ -18,11 +18,23 @@ from .constants import VERSION_TRANSITIONS, VersionStatus
 from .models import CCI_PATTERN, Allocation, Programme, ProgrammeVersion, Region
 
 VERSION_TEXT_FIELDS = (
-    "title_nl", "title_fr", "title_en", "eligibility_start", "eligibility_end", "amendment_reason",
-    "justification_min_share_so1", "justification_min_share_so2", "justification_operating_support",
+    "title_nl",
+    "title_fr",
+    "title_en",
+    "eligibility_start",
+    "eligibility_end",
+    "amendment_reason",
+    "justification_min_share_so1",
+    "justification_min_share_so2",
+    "justification_operating_support",
 )
 ALLOCATION_FIELDS = (
-    "specific_objective", "region", "implementation_modality", "year", "eu_contribution", "national_contribution",
+    "specific_objective",
+    "region",
+    "implementation_modality",
+    "year",
+    "eu_contribution",
+    "national_contribution",
     "cofinancing_rate",
 )
 
@@ -43,7 +55,9 @@ def _move(version: ProgrammeVersion, to: str):
 
 
 def _locked(version: ProgrammeVersion) -> ProgrammeVersion:
-    return ProgrammeVersion.objects.select_for_update().select_related("programme", "programme__fund").get(pk=version.pk)
+    return (
+        ProgrammeVersion.objects.select_for_update().select_related("programme", "programme__fund").get(pk=version.pk)
+    )
 
 
 # --- Programmes ---------------------------------------------------------------------------------------------
@@ -58,16 +72,28 @@ def _check_cci(cci: str, fund: Fund, member_state: str) -> dict:
         )
     elif match["country"] != member_state:
         errors["cci"] = _("The CCI code names member state %(code)s, not %(ms)s.") % {
-            "code": match["country"], "ms": member_state}
+            "code": match["country"],
+            "ms": member_state,
+        }
     elif not (fund.period_start <= int(match["year"]) <= fund.period_end):
         errors["cci"] = _("The CCI year lies outside the fund's period %(start)s-%(end)s.") % {
-            "start": fund.period_start, "end": fund.period_end}
+            "start": fund.period_start,
+            "end": fund.period_end,
+        }
     return errors
 
 
 def programme_create(
-    user, *, cci: str, fund: Fund, member_state: str, title_nl: str, title_fr: str = "", title_en: str = "",
-    eligibility_start: dt.date | None = None, eligibility_end: dt.date | None = None,
+    user,
+    *,
+    cci: str,
+    fund: Fund,
+    member_state: str,
+    title_nl: str,
+    title_fr: str = "",
+    title_en: str = "",
+    eligibility_start: dt.date | None = None,
+    eligibility_end: dt.date | None = None,
 ) -> Programme:
     _require(user, "programmes.add_programme")
     member_state = (member_state or "").strip().upper()
@@ -89,13 +115,24 @@ def programme_create(
         now = clock.now()
         programme = Programme.objects.create(cci=cci, fund=fund, member_state=member_state, created_at=now)
         version = ProgrammeVersion.objects.create(
-            programme=programme, number=1, title_nl=title_nl, title_fr=title_fr, title_en=title_en,
-            eligibility_start=eligibility_start, eligibility_end=eligibility_end, created_at=now, created_by=user,
+            programme=programme,
+            number=1,
+            title_nl=title_nl,
+            title_fr=title_fr,
+            title_en=title_en,
+            eligibility_start=eligibility_start,
+            eligibility_end=eligibility_end,
+            created_at=now,
+            created_by=user,
         )
         programme.current_version = version
         programme.save(update_fields=["current_version"])
-        audit.record(user, "programme.created", programme, after={"cci": cci, "fund": fund.code, "member_state": member_state,
-                                                                  "title_nl": title_nl})
+        audit.record(
+            user,
+            "programme.created",
+            programme,
+            after={"cci": cci, "fund": fund.code, "member_state": member_state, "title_nl": title_nl},
+        )
     return programme
 
 
@@ -103,10 +140,14 @@ def _eligibility_errors(fund: Fund, start, end) -> dict:
     errors = {}
     if start and start < fund.eligibility_start:
         errors["eligibility_start"] = _("Expenditure is eligible from %(date)s at the earliest (%(source)s).") % {
-            "date": fund.eligibility_start.isoformat(), "source": fund.eligibility_source}
+            "date": fund.eligibility_start.isoformat(),
+            "source": fund.eligibility_source,
+        }
     if end and end > fund.eligibility_end:
         errors["eligibility_end"] = _("Expenditure is eligible until %(date)s at the latest (%(source)s).") % {
-            "date": fund.eligibility_end.isoformat(), "source": fund.eligibility_source}
+            "date": fund.eligibility_end.isoformat(),
+            "source": fund.eligibility_source,
+        }
     if start and end and start > end:
         errors["eligibility_end"] = _("The end of eligibility comes after its start.")
     return errors
@@ -137,7 +178,9 @@ def version_update(user, version: ProgrammeVersion, **changes) -> ProgrammeVersi
     return version
 
 
-def version_submit_to_commission(user, version: ProgrammeVersion, *, submitted_on: dt.date | None = None) -> ProgrammeVersion:
+def version_submit_to_commission(
+    user, version: ProgrammeVersion, *, submitted_on: dt.date | None = None
+) -> ProgrammeVersion:
     """Send a version to the Commission (through SFC2021; ``submitted_on`` records the day, today by default).
 
     An amendment needs the committee's approval of its exact content (CPR art. 40(2)); every budget-share
@@ -156,7 +199,8 @@ def version_submit_to_commission(user, version: ProgrammeVersion, *, submitted_o
         unjustified = [w for w in selectors.budget_warnings(version) if not w.justified]
         if unjustified:
             raise Conflict(
-                _("Write a justification first: %(warnings)s") % {"warnings": "; ".join(w.message for w in unjustified)},
+                _("Write a justification first: %(warnings)s")
+                % {"warnings": "; ".join(w.message for w in unjustified)},
                 code="unjustified_warning",
             )
         if version.is_amendment:
@@ -164,9 +208,14 @@ def version_submit_to_commission(user, version: ProgrammeVersion, *, submitted_o
         _move(version, VersionStatus.SUBMITTED)
         version.submitted_on = submitted_on
         version.save(update_fields=["status", "submitted_on"])
-        audit.record(user, "programme_version.submitted", version, before={"status": VersionStatus.DRAFT},
-                     after={"status": version.status, "submitted_on": submitted_on},
-                     data={"content_hash": approvals.current_hash(version)})
+        audit.record(
+            user,
+            "programme_version.submitted",
+            version,
+            before={"status": VersionStatus.DRAFT},
+            after={"status": version.status, "submitted_on": submitted_on},
+            data={"content_hash": approvals.current_hash(version)},
+        )
     return version
 
 
@@ -179,8 +228,14 @@ def version_return_to_draft(user, version: ProgrammeVersion, *, reason: str) -> 
         version = _locked(version)
         _move(version, VersionStatus.DRAFT)
         version.save(update_fields=["status"])
-        audit.record(user, "programme_version.returned", version, before={"status": VersionStatus.SUBMITTED},
-                     after={"status": VersionStatus.DRAFT}, data={"reason": reason})
+        audit.record(
+            user,
+            "programme_version.returned",
+            version,
+            before={"status": VersionStatus.SUBMITTED},
+            after={"status": VersionStatus.DRAFT},
+            data={"reason": reason},
+        )
     return version
 
 
@@ -206,16 +261,30 @@ def version_adopt(user, version: ProgrammeVersion, *, decision_number: str, deci
         if previous and previous.pk != version.pk and previous.status == VersionStatus.ADOPTED:
             previous.status = VersionStatus.SUPERSEDED
             previous.save(update_fields=["status"])
-            audit.record(user, "programme_version.superseded", previous, before={"status": VersionStatus.ADOPTED},
-                         after={"status": VersionStatus.SUPERSEDED}, data={"by_version": version.number})
+            audit.record(
+                user,
+                "programme_version.superseded",
+                previous,
+                before={"status": VersionStatus.ADOPTED},
+                after={"status": VersionStatus.SUPERSEDED},
+                data={"by_version": version.number},
+            )
         version.commission_decision_number = decision_number.strip()
         version.commission_decision_date = decision_date
         version.save(update_fields=["status", "commission_decision_number", "commission_decision_date"])
         programme.current_version = version
         programme.save(update_fields=["current_version"])
-        audit.record(user, "programme_version.adopted", version, before={"status": VersionStatus.SUBMITTED},
-                     after={"status": VersionStatus.ADOPTED, "commission_decision_number": decision_number,
-                            "commission_decision_date": decision_date})
+        audit.record(
+            user,
+            "programme_version.adopted",
+            version,
+            before={"status": VersionStatus.SUBMITTED},
+            after={
+                "status": VersionStatus.ADOPTED,
+                "commission_decision_number": decision_number,
+                "commission_decision_date": decision_date,
+            },
+        )
     return version
 
 
@@ -232,15 +301,24 @@ def programme_amend(user, programme: Programme, *, reason: str) -> ProgrammeVers
         if programme.open_version():
             raise Conflict(_("An amendment is already in preparation."), code="amendment_open")
         version = ProgrammeVersion.objects.create(
-            programme=programme, number=base.number + 1, based_on=base,
+            programme=programme,
+            number=base.number + 1,
+            based_on=base,
             **{f: getattr(base, f) for f in VERSION_TEXT_FIELDS if f != "amendment_reason"},
-            amendment_reason=reason, created_at=clock.now(), created_by=user,
+            amendment_reason=reason,
+            created_at=clock.now(),
+            created_by=user,
         )
         Allocation.objects.bulk_create(
             Allocation(version=version, **{f: getattr(a, f) for f in ALLOCATION_FIELDS}) for a in base.allocations.all()
         )
-        audit.record(user, "programme.amendment_started", version, after={"number": version.number, "reason": reason},
-                     data={"based_on": base.number})
+        audit.record(
+            user,
+            "programme.amendment_started",
+            version,
+            after={"number": version.number, "reason": reason},
+            data={"based_on": base.number},
+        )
     return version
 
 
@@ -268,7 +346,9 @@ def validate_allocation(version: ProgrammeVersion, data: dict, *, instance: Allo
     else:
         if not fund.period_start <= year <= fund.period_end:
             errors["year"] = _("The year must lie within the programming period %(start)s-%(end)s.") % {
-                "start": fund.period_start, "end": fund.period_end}
+                "start": fund.period_start,
+                "end": fund.period_end,
+            }
     amounts = {}
     for key in ("eu_contribution", "national_contribution"):
         try:
@@ -298,16 +378,22 @@ def validate_allocation(version: ProgrammeVersion, data: dict, *, instance: Allo
             if cap.max_rate is not None and not rate_within(eu, total, cap.max_rate):
                 errors["eu_contribution"] = _(
                     "The EU share may not exceed %(max)s %% for this modality (%(basis)s); it is %(rate)s %%."
-                ) % {"max": (cap.max_rate * 100).normalize(), "basis": cap.legal_basis,
-                     "rate": (Decimal(eu) * 100 / total).quantize(Decimal("0.01")) if total else 0}
+                ) % {
+                    "max": (cap.max_rate * 100).normalize(),
+                    "basis": cap.legal_basis,
+                    "rate": (Decimal(eu) * 100 / total).quantize(Decimal("0.01")) if total else 0,
+                }
         clean.update(eu_contribution=eu, national_contribution=national, cofinancing_rate=rate)
     if not errors:
-        clash = Allocation.objects.filter(version=version, specific_objective=objective, region=region,
-                                          implementation_modality=modality, year=year)
+        clash = Allocation.objects.filter(
+            version=version, specific_objective=objective, region=region, implementation_modality=modality, year=year
+        )
         if instance is not None:
             clash = clash.exclude(pk=instance.pk)
         if clash.exists():
-            errors["__all__"] = _("This version already has an allocation for this objective, region, modality and year.")
+            errors["__all__"] = _(
+                "This version already has an allocation for this objective, region, modality and year."
+            )
     if errors:
         raise RuleViolation(errors=errors)
     return clean
@@ -317,7 +403,9 @@ def _editable_version(user, version) -> ProgrammeVersion:
     _require(user, "programmes.change_allocation", version)
     version = _locked(version)
     if not version.is_editable:
-        raise Conflict(_("Only a draft version's budget can be changed; amend the programme instead."), code="not_draft")
+        raise Conflict(
+            _("Only a draft version's budget can be changed; amend the programme instead."), code="not_draft"
+        )
     return version
 
 
@@ -331,8 +419,13 @@ def allocation_create(user, version: ProgrammeVersion, **data) -> Allocation:
                 allocation = Allocation.objects.create(version=version, **clean)
         except IntegrityError as exc:
             raise RuleViolation(_("The allocation breaks a rule of the database: %(error)s") % {"error": exc}) from exc
-        audit.record(user, "allocation.created", allocation, after=audit.snapshot(allocation, ALLOCATION_FIELDS),
-                     data={"version": version.pk})
+        audit.record(
+            user,
+            "allocation.created",
+            allocation,
+            after=audit.snapshot(allocation, ALLOCATION_FIELDS),
+            data={"version": version.pk},
+        )
         approvals.after_change(user, version, previous_hash=previous_hash)
     return allocation
 
@@ -349,8 +442,14 @@ def allocation_update(user, allocation: Allocation, **data) -> Allocation:
         for key, value in clean.items():
             setattr(allocation, key, value)
         allocation.save()
-        audit.record(user, "allocation.updated", allocation, before=before,
-                     after=audit.snapshot(allocation, ALLOCATION_FIELDS), data={"version": version.pk})
+        audit.record(
+            user,
+            "allocation.updated",
+            allocation,
+            before=before,
+            after=audit.snapshot(allocation, ALLOCATION_FIELDS),
+            data={"version": version.pk},
+        )
         approvals.after_change(user, version, previous_hash=previous_hash)
     return allocation
 
@@ -375,6 +474,10 @@ def region_upsert(user, *, code: str, kind: str, name_nl: str, name_fr: str, nam
         region, created = Region.objects.update_or_create(
             code=code, defaults={"kind": kind, "name_nl": name_nl, "name_fr": name_fr, "name_en": name_en, "nuts": nuts}
         )
-        audit.record(user, "region.created" if created else "region.updated", region,
-                     after=audit.snapshot(region, ["code", "kind", "name_nl", "name_fr", "name_en", "nuts"]))
+        audit.record(
+            user,
+            "region.created" if created else "region.updated",
+            region,
+            after=audit.snapshot(region, ["code", "kind", "name_nl", "name_fr", "name_en", "nuts"]),
+        )
     return region

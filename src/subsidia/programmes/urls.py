@@ -15,13 +15,24 @@ urlpatterns = [
     path("programmes/<int:pk>/versions/<int:number>/submit/", views.version_submit, name="version-submit"),
     path("programmes/<int:pk>/versions/<int:number>/adopt/", views.version_adopt, name="version-adopt"),
     path("programmes/<int:pk>/versions/<int:number>/return/", views.version_return, name="version-return"),
-    path("programmes/<int:pk>/versions/<int:number>/allocations/new/", views.allocation_create, name="allocation-create"),
-    path("programmes/<int:pk>/versions/<int:number>/allocations/<int:allocation_id>/edit/", views.allocation_edit,
-         name="allocation-edit"),
-    path("programmes/<int:pk>/versions/<int:number>/allocations/<int:allocation_id>/delete/", views.allocation_delete,
-         name="allocation-delete"),
-    re_path(r"^programmes/(?P<pk>\d+)/versions/(?P<number>\d+)/budget\.(?P<fmt>csv|semicolon\.csv|xlsx)$",
-            views.budget_export, name="budget-export"),
+    path(
+        "programmes/<int:pk>/versions/<int:number>/allocations/new/", views.allocation_create, name="allocation-create"
+    ),
+    path(
+        "programmes/<int:pk>/versions/<int:number>/allocations/<int:allocation_id>/edit/",
+        views.allocation_edit,
+        name="allocation-edit",
+    ),
+    path(
+        "programmes/<int:pk>/versions/<int:number>/allocations/<int:allocation_id>/delete/",
+        views.allocation_delete,
+        name="allocation-delete",
+    ),
+    re_path(
+        r"^programmes/(?P<pk>\d+)/versions/(?P<number>\d+)/budget\.(?P<fmt>csv|semicolon\.csv|xlsx)$",
+        views.budget_export,
+        name="budget-export",
+    ),
     path("budget/", views.public_budget_list, name="public-list"),
     path("budget/<int:pk>/", views.public_budget, name="public-budget"),
 ]

@@ -85,8 +85,12 @@ def programme_detail(request, pk):
     _staff(request)
     programme = get_object_or_404(selectors.programmes_visible_to(request.user), pk=pk)
     version = programme.current_version
-    context = {"programme": programme, "versions": programme.versions.order_by("-number"),
-               "open_version": programme.open_version(), "amend_form": ReasonForm()}
+    context = {
+        "programme": programme,
+        "versions": programme.versions.order_by("-number"),
+        "open_version": programme.open_version(),
+        "amend_form": ReasonForm(),
+    }
     if version:
         context.update(budget_context(version))
     return render(request, "programmes/programme_detail.html", context)
@@ -97,20 +101,23 @@ def version_detail(request, pk, number):
     _staff(request)
     programme, version = _version(request, pk, number)
     context = budget_context(version)
-    context.update({
-        "programme": programme,
-        "allocations": selectors.allocations_visible_to(request.user).filter(version=version),
-        "approval": approvals.approval_state(version) if version.is_amendment else None,
-        "adopt_form": AdoptForm(), "return_form": ReasonForm(),
-        "can_edit": request.user.has_perm("programmes.change_programmeversion", version) and version.is_editable,
-    })
+    context.update(
+        {
+            "programme": programme,
+            "allocations": selectors.allocations_visible_to(request.user).filter(version=version),
+            "approval": approvals.approval_state(version) if version.is_amendment else None,
+            "adopt_form": AdoptForm(),
+            "return_form": ReasonForm(),
+            "can_edit": request.user.has_perm("programmes.change_programmeversion", version) and version.is_editable,
+        }
+    )
     return render(request, "programmes/version_detail.html", context)
 
 
 @login_required
 def version_edit(request, pk, number):
     _staff(request, "programmes.change_programmeversion")
-    programme, version = _version(request, pk, number)
+    _programme, version = _version(request, pk, number)
     form = VersionForm(request.POST or None, instance=version)
     if request.method == "POST" and form.is_valid():
         changes = {f: form.cleaned_data[f] for f in form.changed_data}
@@ -118,11 +125,16 @@ def version_edit(request, pk, number):
         done = apply_service(request, form, lambda: services.version_update(request.user, version, **changes))
         if done:
             if previously_approved and not approvals.is_approved(done):
-                messages.warning(request, _("This change clears the committee's approval: the amendment must go back to the committee."))
+                messages.warning(
+                    request,
+                    _("This change clears the committee's approval: the amendment must go back to the committee."),
+                )
             else:
                 messages.success(request, _("Saved."))
             return redirect("programmes:version", pk=pk, number=number)
-    return render(request, "programmes/form.html", {"form": form, "title": _("Edit %(version)s") % {"version": version}})
+    return render(
+        request, "programmes/form.html", {"form": form, "title": _("Edit %(version)s") % {"version": version}}
+    )
 
 
 def _allocation_form_page(request, programme, version, instance=None):
@@ -138,13 +150,19 @@ def _allocation_form_page(request, programme, version, instance=None):
         if done:
             version.refresh_from_db()
             if previously_approved and not approvals.is_approved(version):
-                messages.warning(request, _("This change clears the committee's approval: the amendment must go back to the committee."))
+                messages.warning(
+                    request,
+                    _("This change clears the committee's approval: the amendment must go back to the committee."),
+                )
             else:
                 messages.success(request, _("Allocation saved."))
             return redirect("programmes:version", pk=programme.pk, number=version.number)
     title = _("New allocation") if instance is None else _("Edit allocation")
-    return render(request, "programmes/allocation_form.html", {"form": form, "title": title, "version": version,
-                                                               "programme": programme})
+    return render(
+        request,
+        "programmes/allocation_form.html",
+        {"form": form, "title": title, "version": version, "programme": programme},
+    )
 
 
 @login_required
@@ -166,7 +184,7 @@ def allocation_edit(request, pk, number, allocation_id):
 @require_POST
 def allocation_delete(request, pk, number, allocation_id):
     _staff(request, "programmes.change_allocation")
-    programme, version = _version(request, pk, number)
+    _programme, version = _version(request, pk, number)
     allocation = get_object_or_404(Allocation, pk=allocation_id, version=version)
     run_action(request, lambda: services.allocation_delete(request.user, allocation), _("Allocation deleted."))
     return redirect("programmes:version", pk=pk, number=number)
@@ -198,15 +216,18 @@ def rate_preview(request):
 def version_submit(request, pk, number):
     _staff(request, "programmes.submit_programmeversion")
     _programme, version = _version(request, pk, number)
-    run_action(request, lambda: services.version_submit_to_commission(request.user, version),
-               _("The version was submitted to the Commission."))
+    run_action(
+        request,
+        lambda: services.version_submit_to_commission(request.user, version),
+        _("The version was submitted to the Commission."),
+    )
     return redirect("programmes:version", pk=pk, number=number)
 
 
 @login_required
 def version_adopt(request, pk, number):
     _staff(request, "programmes.record_decision_programmeversion")
-    programme, version = _version(request, pk, number)
+    _programme, version = _version(request, pk, number)
     form = AdoptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         done = apply_service(request, form, lambda: services.version_adopt(request.user, version, **form.cleaned_data))
@@ -223,8 +244,11 @@ def version_return(request, pk, number):
     _programme, version = _version(request, pk, number)
     form = ReasonForm(request.POST)
     reason = form.data.get("reason", "")
-    run_action(request, lambda: services.version_return_to_draft(request.user, version, reason=reason),
-               _("The version is a draft again."))
+    run_action(
+        request,
+        lambda: services.version_return_to_draft(request.user, version, reason=reason),
+        _("The version is a draft again."),
+    )
     return redirect("programmes:version", pk=pk, number=number)
 
 
@@ -270,7 +294,9 @@ def public_budget_list(request):
 @require_GET
 def public_budget(request, pk):
     programme = get_object_or_404(
-        Programme.objects.select_related("fund", "current_version").filter(current_version__status__in=selectors.PUBLIC_STATUSES),
+        Programme.objects.select_related("fund", "current_version").filter(
+            current_version__status__in=selectors.PUBLIC_STATUSES
+        ),
         pk=pk,
     )
     context = budget_context(programme.current_version)

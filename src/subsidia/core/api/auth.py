@@ -6,7 +6,9 @@ from rest_framework.permissions import AllowAny
 
 @extend_schema(
     tags=["auth"],
-    request=inline_serializer("TokenRequest", {"username": serializers.CharField(), "password": serializers.CharField()}),
+    request=inline_serializer(
+        "TokenRequest", {"username": serializers.CharField(), "password": serializers.CharField()}
+    ),
     responses=inline_serializer("TokenResponse", {"token": serializers.CharField()}),
     description="Exchange a username and password for an API token; send it as `Authorization: Token <token>`.",
 )

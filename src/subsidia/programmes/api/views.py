@@ -99,7 +99,9 @@ class ProgrammeVersionViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelVie
         return self._respond(services.version_return_to_draft(request.user, self.get_object(), **body.validated_data))
 
 
-@extend_schema(parameters=[OpenApiParameter("programme", int, description="Allocations of the programme's version in force")])
+@extend_schema(
+    parameters=[OpenApiParameter("programme", int, description="Allocations of the programme's version in force")]
+)
 class AllocationViewSet(viewsets.ModelViewSet):
     """Allocations per objective × region × modality × year. Officers change draft versions only."""
 

@@ -37,8 +37,18 @@ def test_programmes_carry_totals_equal_to_the_sum_of_their_allocations(api, prog
 
 def test_allocation_fields_follow_the_contract(api, programme):
     first = api.get(f"/api/v1/allocations/?programme={programme.pk}").json()["results"][0]
-    for key in ("id", "programme", "specific_objective", "region", "implementation_modality", "year",
-                "eu_contribution", "national_contribution", "total", "cofinancing_rate"):
+    for key in (
+        "id",
+        "programme",
+        "specific_objective",
+        "region",
+        "implementation_modality",
+        "year",
+        "eu_contribution",
+        "national_contribution",
+        "total",
+        "cofinancing_rate",
+    ):
         assert key in first
     assert len(first["cofinancing_rate"].split(".")[1]) == 4
     assert len(first["eu_contribution"].split(".")[1]) == 2
@@ -61,15 +71,21 @@ def test_anonymous_users_cannot_write(api, programme):
 
 
 def test_an_applicant_cannot_create_a_programme(api_as, applicant):
-    response = api_as(applicant).post("/api/v1/programmes/", {"cci": "2021BE65AMPR002", "fund": "AMIF",
-                                                             "member_state": "BE", "title_nl": "X"}, format="json")
+    response = api_as(applicant).post(
+        "/api/v1/programmes/",
+        {"cci": "2021BE65AMPR002", "fund": "AMIF", "member_state": "BE", "title_nl": "X"},
+        format="json",
+    )
     assert response.status_code == 403
 
 
-@pytest.mark.parametrize(("payload", "field"), [
-    ({"cci": "BE-AMIF"}, "cci"),
-    ({"cci": "2021BE65AMPR002", "fund": "NOPE"}, "fund"),
-])
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"cci": "BE-AMIF"}, "cci"),
+        ({"cci": "2021BE65AMPR002", "fund": "NOPE"}, "fund"),
+    ],
+)
 def test_bad_programme_input_is_a_400_with_the_field(api_as, officer, payload, field):
     body = {"cci": "2021BE65AMPR002", "fund": "AMIF", "member_state": "BE", "title_nl": "X", **payload}
     response = api_as(officer).post("/api/v1/programmes/", body, format="json")
@@ -78,25 +94,39 @@ def test_bad_programme_input_is_a_400_with_the_field(api_as, officer, payload, f
 
 
 def _draft_version(api, officer):
-    created = api.post("/api/v1/programmes/", {"cci": "2021BE65AMPR002", "fund": "AMIF", "member_state": "BE",
-                                               "title_nl": "Nieuw"}, format="json")
+    created = api.post(
+        "/api/v1/programmes/",
+        {"cci": "2021BE65AMPR002", "fund": "AMIF", "member_state": "BE", "title_nl": "Nieuw"},
+        format="json",
+    )
     assert created.status_code == 201, created.json()
     return Programme.objects.get(cci="2021BE65AMPR002").current_version
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    ({"eu_contribution": "900.00", "national_contribution": "100.00"}, "eu_contribution"),  # 90 % > 75 %
-    ({"eu_contribution": "-5.00"}, "eu_contribution"),
-    ({"year": 2031}, "year"),
-    ({"specific_objective": "9"}, "specific_objective"),
-    ({"region": "XXX"}, "region"),
-    ({"eu_contribution": "abc"}, "eu_contribution"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"eu_contribution": "900.00", "national_contribution": "100.00"}, "eu_contribution"),  # 90 % > 75 %
+        ({"eu_contribution": "-5.00"}, "eu_contribution"),
+        ({"year": 2031}, "year"),
+        ({"specific_objective": "9"}, "specific_objective"),
+        ({"region": "XXX"}, "region"),
+        ({"eu_contribution": "abc"}, "eu_contribution"),
+    ],
+)
 def test_bad_allocations_are_refused_and_nothing_is_saved(api_as, officer, programme_demo, change, field):
     api = api_as(officer)
     version = _draft_version(api, officer)
-    body = {"version": version.pk, "specific_objective": "2", "region": "VLG", "implementation_modality": "001",
-            "year": 2023, "eu_contribution": "750.00", "national_contribution": "250.00", **change}
+    body = {
+        "version": version.pk,
+        "specific_objective": "2",
+        "region": "VLG",
+        "implementation_modality": "001",
+        "year": 2023,
+        "eu_contribution": "750.00",
+        "national_contribution": "250.00",
+        **change,
+    }
     response = api.post("/api/v1/allocations/", body, format="json")
     assert response.status_code == 400
     assert field in response.json().get("errors", response.json())
@@ -106,8 +136,15 @@ def test_bad_allocations_are_refused_and_nothing_is_saved(api_as, officer, progr
 def test_an_officer_builds_a_budget_through_the_api(api_as, officer, programme_demo):
     api = api_as(officer)
     version = _draft_version(api, officer)
-    body = {"version": version.pk, "specific_objective": "2", "region": "VLG", "implementation_modality": "003",
-            "year": 2023, "eu_contribution": "900.00", "national_contribution": "100.00"}
+    body = {
+        "version": version.pk,
+        "specific_objective": "2",
+        "region": "VLG",
+        "implementation_modality": "003",
+        "year": 2023,
+        "eu_contribution": "900.00",
+        "national_contribution": "100.00",
+    }
     response = api.post("/api/v1/allocations/", body, format="json")
     assert response.status_code == 201, response.json()
     assert response.json()["cofinancing_rate"] == "0.9000"

@@ -18,14 +18,22 @@ def test_database_sum_of_200000_random_amounts_equals_pythons_decimal_sum():
     amounts = [Decimal(rng.randrange(0, 10**11)).scaleb(-2) for _ in range(200_000)]
     rows = []
     for i, amount in enumerate(amounts):
-        rows.append(Allocation(
-            version=version, specific_objective=template.specific_objective, region=template.region,
-            implementation_modality=template.implementation_modality, year=2000 + i % 100,
-            eu_contribution=amount, national_contribution=Decimal("0.01"), cofinancing_rate=Decimal("1"),
-        ))
+        rows.append(
+            Allocation(
+                version=version,
+                specific_objective=template.specific_objective,
+                region=template.region,
+                implementation_modality=template.implementation_modality,
+                year=2000 + i % 100,
+                eu_contribution=amount,
+                national_contribution=Decimal("0.01"),
+                cofinancing_rate=Decimal("1"),
+            )
+        )
     # The unique cell (objective, region, modality, year) needs distinct regions past 100 rows.
-    regions = [Region.objects.create(code=f"R{n}", kind="region", name_nl="r", name_fr="r", name_en="r")
-               for n in range(2000)]
+    regions = [
+        Region.objects.create(code=f"R{n}", kind="region", name_nl="r", name_fr="r", name_en="r") for n in range(2000)
+    ]
     for i, row in enumerate(rows):
         row.region = regions[i // 100]
     Allocation.objects.bulk_create(rows, batch_size=5000)

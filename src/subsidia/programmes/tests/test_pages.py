@@ -15,11 +15,14 @@ def programme(programme_demo):
     return Programme.objects.get(cci="2021BE65AMPR001")
 
 
-@pytest.mark.parametrize(("language", "eu_total", "heading"), [
-    ("nl", "€\xa0233.000.000,00", "Begroting per specifieke doelstelling en jaar"),
-    ("fr", "233\u202f000\u202f000,00\xa0€", "Budget par objectif spécifique et par année"),
-    ("en", "€233,000,000.00", "Budget per specific objective and year"),
-])
+@pytest.mark.parametrize(
+    ("language", "eu_total", "heading"),
+    [
+        ("nl", "€\xa0233.000.000,00", "Begroting per specifieke doelstelling en jaar"),
+        ("fr", "233\u202f000\u202f000,00\xa0€", "Budget par objectif spécifique et par année"),
+        ("en", "€233,000,000.00", "Budget per specific objective and year"),
+    ],
+)
 def test_public_budget_page_shows_the_same_totals_in_each_language(client, programme, language, eu_total, heading):
     response = client.get(f"/budget/{programme.pk}/", HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200
@@ -81,10 +84,14 @@ def test_an_officer_creating_a_bad_allocation_sees_the_error_next_to_the_field(c
     version = services.programme_amend(officer, programme, reason="test")
     response = client.post(
         f"/programmes/{programme.pk}/versions/{version.number}/allocations/new/",
-        {"specific_objective": version.allocations.first().specific_objective_id,
-         "region": version.allocations.first().region_id,
-         "implementation_modality": version.allocations.first().implementation_modality_id,
-         "year": 2099, "eu_contribution": "100", "national_contribution": "-1"},
+        {
+            "specific_objective": version.allocations.first().specific_objective_id,
+            "region": version.allocations.first().region_id,
+            "implementation_modality": version.allocations.first().implementation_modality_id,
+            "year": 2099,
+            "eu_contribution": "100",
+            "national_contribution": "-1",
+        },
         HTTP_ACCEPT_LANGUAGE="nl",
     )
     assert response.status_code == 200

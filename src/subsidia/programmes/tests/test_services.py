@@ -23,8 +23,9 @@ def fund(db):
 
 @pytest.fixture
 def programme(officer, fund):
-    return services.programme_create(officer, cci="2021BE65AMPR001", fund=fund, member_state="BE",
-                                     title_nl="Programma", title_en="Programme")
+    return services.programme_create(
+        officer, cci="2021BE65AMPR001", fund=fund, member_state="BE", title_nl="Programma", title_en="Programme"
+    )
 
 
 def so(code):
@@ -37,8 +38,13 @@ def modality(code):
 
 def add(officer, version, *, objective="2", mod="001", year=2022, eu="750.00", national="250.00", region=None):
     return services.allocation_create(
-        officer, version, specific_objective=so(objective), region=region or RegionFactory(),
-        implementation_modality=modality(mod), year=year, eu_contribution=Decimal(eu),
+        officer,
+        version,
+        specific_objective=so(objective),
+        region=region or RegionFactory(),
+        implementation_modality=modality(mod),
+        year=year,
+        eu_contribution=Decimal(eu),
         national_contribution=Decimal(national),
     )
 
@@ -67,13 +73,16 @@ def test_the_rate_is_derived_from_the_amounts(officer, programme):
     assert allocation.total == Decimal("1333.34")
 
 
-@pytest.mark.parametrize(("mod", "eu", "national", "ok"), [
-    ("001", "750.00", "250.00", True),     # exactly 75 % (art. 15(1))
-    ("001", "750.01", "249.99", False),    # one cent above 75 %
-    ("003", "900.00", "100.00", True),     # Annex IV actions: 90 % (art. 15(3))
-    ("003", "900.01", "99.99", False),
-    ("004", "1000.00", "0.00", True),      # operating support: 100 % (art. 15(4))
-])
+@pytest.mark.parametrize(
+    ("mod", "eu", "national", "ok"),
+    [
+        ("001", "750.00", "250.00", True),  # exactly 75 % (art. 15(1))
+        ("001", "750.01", "249.99", False),  # one cent above 75 %
+        ("003", "900.00", "100.00", True),  # Annex IV actions: 90 % (art. 15(3))
+        ("003", "900.01", "99.99", False),
+        ("004", "1000.00", "0.00", True),  # operating support: 100 % (art. 15(4))
+    ],
+)
 def test_the_rate_never_exceeds_the_rule_of_its_modality(officer, programme, mod, eu, national, ok):
     if ok:
         add(officer, programme.current_version, mod=mod, eu=eu, national=national)
@@ -86,10 +95,17 @@ def test_the_rate_never_exceeds_the_rule_of_its_modality(officer, programme, mod
 
 def test_a_given_rate_must_equal_the_derived_one(officer, programme):
     with pytest.raises(RuleViolation) as refused:
-        services.allocation_create(officer, programme.current_version, specific_objective=so("2"),
-                                   region=RegionFactory(), implementation_modality=modality("001"), year=2022,
-                                   eu_contribution=Decimal("750"), national_contribution=Decimal("250"),
-                                   cofinancing_rate=Decimal("0.70"))
+        services.allocation_create(
+            officer,
+            programme.current_version,
+            specific_objective=so("2"),
+            region=RegionFactory(),
+            implementation_modality=modality("001"),
+            year=2022,
+            eu_contribution=Decimal("750"),
+            national_contribution=Decimal("250"),
+            cofinancing_rate=Decimal("0.70"),
+        )
     assert "cofinancing_rate" in refused.value.errors
 
 
@@ -119,8 +135,11 @@ def test_totals_are_database_sums(officer, programme):
     add(officer, version, year=2021, eu="750.00", national="250.00")
     add(officer, version, year=2022, eu="0.03", national="0.01")
     totals = selectors.version_totals(version)
-    assert totals == {"eu_contribution": Decimal("750.03"), "national_contribution": Decimal("250.01"),
-                      "total": Decimal("1000.04")}
+    assert totals == {
+        "eu_contribution": Decimal("750.03"),
+        "national_contribution": Decimal("250.01"),
+        "total": Decimal("1000.04"),
+    }
 
 
 def _full_budget(officer, version, so2="300.00"):
@@ -177,7 +196,9 @@ def test_an_amendment_copies_the_budget_and_keeps_the_earlier_version_readable(o
     assert amendment.number == 2
     assert amendment.allocations.count() == version.allocations.count()
     allocation = amendment.allocations.get(specific_objective__code="2")
-    services.allocation_update(officer, allocation, eu_contribution=Decimal("330.00"), national_contribution=Decimal("110.00"))
+    services.allocation_update(
+        officer, allocation, eu_contribution=Decimal("330.00"), national_contribution=Decimal("110.00")
+    )
     assert selectors.version_totals(version)["eu_contribution"] == Decimal("900.00")
     assert selectors.version_totals(amendment)["eu_contribution"] == Decimal("930.00")
     with pytest.raises(Conflict):
@@ -207,8 +228,15 @@ def test_adopting_an_amendment_supersedes_the_version_in_force(officer, approver
     amendment = services.programme_amend(officer, programme, reason="Shift")
     request = approvals.request_approval(officer, amendment)
     today = clock.today()
-    approvals.record_decision(officer, request, outcome="approved", decision_date=today,
-                              reference="MC/2026/1", taken_in="meeting of the monitoring committee", votes_for=9)
+    approvals.record_decision(
+        officer,
+        request,
+        outcome="approved",
+        decision_date=today,
+        reference="MC/2026/1",
+        taken_in="meeting of the monitoring committee",
+        votes_for=9,
+    )
     services.version_submit_to_commission(officer, amendment, submitted_on=today)
     services.version_adopt(approver, amendment, decision_number="C(2026) 2", decision_date=today)
     programme.refresh_from_db()

@@ -5,7 +5,9 @@ from . import views
 router = SimpleRouter()
 router.register("reference/funds", views.FundViewSet, basename="fund")
 router.register("reference/specific-objectives", views.SpecificObjectiveViewSet, basename="specific-objective")
-router.register("reference/implementation-measures", views.ImplementationMeasureViewSet, basename="implementation-measure")
+router.register(
+    "reference/implementation-measures", views.ImplementationMeasureViewSet, basename="implementation-measure"
+)
 router.register("reference/intervention-fields", views.InterventionFieldViewSet, basename="intervention-field")
 router.register("reference/action-types", views.ActionTypeViewSet, basename="action-type")
 router.register("reference/cofinancing-rules", views.CofinancingRuleViewSet, basename="cofinancing-rule")

@@ -6,7 +6,6 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from subsidia.core.demo import DEMO_USERS
-from subsidia.reference.loader import is_loaded
 
 
 class Command(BaseCommand):
@@ -16,8 +15,8 @@ class Command(BaseCommand):
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print the demo logins.")
 
     def handle(self, *args, **options):
-        if not is_loaded():
-            call_command("load_reference", stdout=self.stdout)
+        # Idempotent, and the demo needs it; called by name so core does not import the reference app.
+        call_command("load_reference", stdout=self.stdout)
         for app in settings.SUBSIDIA_APPS:
             try:
                 module = import_module(f"{app}.demo")
@@ -29,6 +28,6 @@ class Command(BaseCommand):
                 module.load(self.stdout.write)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         if not options["quiet_logins"]:
-            self.stdout.write("Demo logins (password: %s):" % settings.SUBSIDIA_DEMO_PASSWORD)
+            self.stdout.write(f"Demo logins (password: {settings.SUBSIDIA_DEMO_PASSWORD}):")
             for username, role, first, last in DEMO_USERS:
                 self.stdout.write(f"  {username:<10} {role.replace('_', ' ')} ({first} {last})")
