@@ -209,9 +209,7 @@ def clean_answer(question, raw, option_ids: list[int] | None = None) -> CleanAns
     return answer
 
 
-def clean_answers(
-    questions, raw_answers: dict, *, complete: bool, options_by_question: dict
-) -> tuple[dict, dict]:
+def clean_answers(questions, raw_answers: dict, *, complete: bool, options_by_question: dict) -> tuple[dict, dict]:
     """Check every answer of a response. Returns ``(clean, errors)``: ``clean`` maps question id → answer
     (or None), ``errors`` maps question id → message. With ``complete`` every required question needs one."""
     clean, errors = {}, {}

@@ -37,14 +37,13 @@ def question_chart(result, *, chart_id: str, breakdown: bool = False) -> str | N
             series = []
             for group, figures in groups:
                 by_id = {o.option.pk: o for o in figures.options}
-                series.append(
-                    Series(group.label, [_per_respondent(by_id[i].points, figures.answered) for i in order])
-                )
+                series.append(Series(group.label, [_per_respondent(by_id[i].points, figures.answered) for i in order]))
             title = _("Borda points per respondent: %(q)s") % {"q": question.text}
         else:
             series = [Series(_("Borda points"), [Decimal(o.points) for o in overall.options])]
             title = _("Borda count (first place = most points): %(q)s") % {"q": question.text}
-        return HorizontalBarChart(title, categories, series, chart_id=chart_id).render()
+        decimals = 2 if groups else None
+        return HorizontalBarChart(title, categories, series, chart_id=chart_id, decimals=decimals).render()
     if question.kind == QuestionKind.SCALE:
         categories = [str(v.value) for v in overall.distribution]
         if groups:

@@ -112,12 +112,8 @@ class QuestionForm(forms.Form):
     max_choices = forms.IntegerField(
         label=_("At most this many choices (multiple choice)"), required=False, min_value=1
     )
-    min_value = forms.CharField(
-        label=_("Lowest number allowed (number questions)"), required=False, max_length=30
-    )
-    max_value = forms.CharField(
-        label=_("Highest number allowed (number questions)"), required=False, max_length=30
-    )
+    min_value = forms.CharField(label=_("Lowest number allowed (number questions)"), required=False, max_length=30)
+    max_value = forms.CharField(label=_("Highest number allowed (number questions)"), required=False, max_length=30)
 
     def clean(self):
         data = super().clean()
@@ -209,9 +205,7 @@ class OrganisationForm(forms.ModelForm):
 
 class PriorityForm(forms.Form):
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.all())
-    survey = forms.ModelChoiceField(
-        label=_("Drawn from survey"), queryset=Survey.objects.all(), required=False
-    )
+    survey = forms.ModelChoiceField(label=_("Drawn from survey"), queryset=Survey.objects.all(), required=False)
     code = forms.CharField(label=_("Code"), max_length=12, help_text=_("Short reference, for example P1."))
     position = forms.IntegerField(label=_("Position in the list"), min_value=0, max_value=999, initial=0)
     title_nl = forms.CharField(label=_("Title (Dutch)"), max_length=300)
@@ -235,15 +229,9 @@ class EvidenceForm(forms.Form):
         queryset=Option.objects.none(),
         required=False,
     )
-    finding_nl = forms.CharField(
-        label=_("Finding (Dutch)"), required=False, widget=_textarea(2), max_length=2000
-    )
-    finding_fr = forms.CharField(
-        label=_("Finding (French)"), required=False, widget=_textarea(2), max_length=2000
-    )
-    finding_en = forms.CharField(
-        label=_("Finding (English)"), required=False, widget=_textarea(2), max_length=2000
-    )
+    finding_nl = forms.CharField(label=_("Finding (Dutch)"), required=False, widget=_textarea(2), max_length=2000)
+    finding_fr = forms.CharField(label=_("Finding (French)"), required=False, widget=_textarea(2), max_length=2000)
+    finding_en = forms.CharField(label=_("Finding (English)"), required=False, widget=_textarea(2), max_length=2000)
 
     def __init__(self, *args, priority, **kwargs):
         super().__init__(*args, **kwargs)
@@ -252,9 +240,7 @@ class EvidenceForm(forms.Form):
             questions = questions.filter(survey=priority.survey)
         self.fields["question"].queryset = questions.order_by("survey", "position")
         self.fields["question"].label_from_instance = lambda q: f"{q.survey.title} – {q.position}. {q.text}"
-        self.fields["option"].queryset = Option.objects.filter(question__in=questions).select_related(
-            "question"
-        )
+        self.fields["option"].queryset = Option.objects.filter(question__in=questions).select_related("question")
         self.fields["option"].label_from_instance = lambda o: f"{o.question.position}. {o.text}"
 
 

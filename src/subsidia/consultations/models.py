@@ -64,9 +64,7 @@ class StakeholderOrganisation(models.Model):
             models.CheckConstraint(
                 condition=_valid("stakeholder_type", StakeholderType), name="stakeholder_type_valid"
             ),
-            models.CheckConstraint(
-                condition=Q(language__in=["nl", "fr", "en"]), name="stakeholder_language_valid"
-            ),
+            models.CheckConstraint(condition=Q(language__in=["nl", "fr", "en"]), name="stakeholder_language_valid"),
             models.CheckConstraint(condition=~Q(name=""), name="stakeholder_name_not_empty"),
         ]
 
@@ -88,9 +86,7 @@ class Survey(Translated, models.Model):
     introduction_en = models.TextField(_("introduction (English)"), blank=True)
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"))
-    status = models.CharField(
-        _("status"), max_length=20, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT
-    )
+    status = models.CharField(_("status"), max_length=20, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     responses_anonymised_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"))
@@ -102,9 +98,7 @@ class Survey(Translated, models.Model):
         verbose_name = _("survey")
         verbose_name_plural = _("surveys")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(opens_at__lt=F("closes_at")), name="survey_opens_before_closing"
-            ),
+            models.CheckConstraint(condition=Q(opens_at__lt=F("closes_at")), name="survey_opens_before_closing"),
             models.CheckConstraint(condition=_valid("status", SurveyStatus), name="survey_status_valid"),
             models.CheckConstraint(
                 condition=Q(status=SurveyStatus.DRAFT) | Q(published_at__isnull=False),
@@ -196,14 +190,11 @@ class Question(Translated, models.Model):
             models.CheckConstraint(condition=_valid("kind", QuestionKind), name="question_kind_valid"),
             models.CheckConstraint(condition=~Q(text_nl=""), name="question_text_nl_not_empty"),
             models.CheckConstraint(
-                condition=Q(max_choices__isnull=True)
-                | (Q(kind=QuestionKind.MULTIPLE_CHOICE) & Q(max_choices__gte=1)),
+                condition=Q(max_choices__isnull=True) | (Q(kind=QuestionKind.MULTIPLE_CHOICE) & Q(max_choices__gte=1)),
                 name="question_max_choices_for_multiple_choice",
             ),
             models.CheckConstraint(
-                condition=Q(min_value__isnull=True)
-                | Q(max_value__isnull=True)
-                | Q(min_value__lte=F("max_value")),
+                condition=Q(min_value__isnull=True) | Q(max_value__isnull=True) | Q(min_value__lte=F("max_value")),
                 name="question_number_bounds_ordered",
             ),
         ]
@@ -281,9 +272,7 @@ class Invitation(models.Model):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         constraints = [
-            models.UniqueConstraint(
-                fields=["survey", "organisation"], name="invitation_once_per_organisation"
-            ),
+            models.UniqueConstraint(fields=["survey", "organisation"], name="invitation_once_per_organisation"),
             models.CheckConstraint(
                 condition=Q(first_opened_at__isnull=True) | Q(open_count__gte=1),
                 name="opened_invitation_counted",
@@ -351,9 +340,7 @@ class Response(models.Model):
             models.CheckConstraint(
                 condition=_valid("stakeholder_type", StakeholderType), name="response_stakeholder_type_valid"
             ),
-            models.CheckConstraint(
-                condition=Q(started_at__lte=F("updated_at")), name="response_saved_after_start"
-            ),
+            models.CheckConstraint(condition=Q(started_at__lte=F("updated_at")), name="response_saved_after_start"),
         ]
         indexes = [models.Index(fields=["survey", "submitted_at"])]
 
@@ -388,8 +375,7 @@ class Answer(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["response", "question"], name="answer_once_per_question"),
             models.CheckConstraint(
-                condition=Q(scale_value__isnull=True)
-                | Q(scale_value__gte=SCALE_MIN, scale_value__lte=SCALE_MAX),
+                condition=Q(scale_value__isnull=True) | Q(scale_value__gte=SCALE_MIN, scale_value__lte=SCALE_MAX),
                 name="answer_scale_in_range",
             ),
         ]
@@ -408,9 +394,7 @@ class AnswerChoice(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["answer", "option"], name="answer_choice_once"),
             models.UniqueConstraint(fields=["answer", "rank"], name="answer_rank_once"),
-            models.CheckConstraint(
-                condition=Q(rank__isnull=True) | Q(rank__gte=1), name="answer_rank_positive"
-            ),
+            models.CheckConstraint(condition=Q(rank__isnull=True) | Q(rank__gte=1), name="answer_rank_positive"),
         ]
 
     def __str__(self):

@@ -13,23 +13,17 @@ urlpatterns = [
     path("consultations/<int:pk>/close/", views.survey_close, name="close"),
     path("consultations/<int:pk>/extend/", views.survey_extend, name="extend"),
     path("consultations/<int:pk>/questions/new/", views.question_create, name="question-create"),
-    path(
-        "consultations/<int:pk>/questions/<int:question_id>/edit/", views.question_edit, name="question-edit"
-    ),
+    path("consultations/<int:pk>/questions/<int:question_id>/edit/", views.question_edit, name="question-edit"),
     path(
         "consultations/<int:pk>/questions/<int:question_id>/delete/",
         views.question_delete,
         name="question-delete",
     ),
-    path(
-        "consultations/<int:pk>/questions/<int:question_id>/move/", views.question_move, name="question-move"
-    ),
+    path("consultations/<int:pk>/questions/<int:question_id>/move/", views.question_move, name="question-move"),
     path("consultations/<int:pk>/invitations/", views.invitations, name="invitations"),
     path("consultations/<int:pk>/remind/", views.remind, name="remind"),
     path("consultations/<int:pk>/results/", views.results, name="results"),
-    re_path(
-        r"^consultations/(?P<pk>\d+)/results\.(?P<fmt>xlsx|pdf)$", views.results_export, name="results-export"
-    ),
+    re_path(r"^consultations/(?P<pk>\d+)/results\.(?P<fmt>xlsx|pdf)$", views.results_export, name="results-export"),
     path("consultations/stakeholders/", views.organisation_list, name="organisations"),
     path("consultations/stakeholders/new/", views.organisation_create, name="organisation-create"),
     path("consultations/stakeholders/<int:pk>/edit/", views.organisation_edit, name="organisation-edit"),

@@ -128,6 +128,7 @@ class HorizontalBarChart:
     width: int = 720
     label_width: int = 250
     bar_height: int = 16
+    decimals: int | None = None  # fixed decimals for "number" values (None: as they are)
 
     def _fmt(self, value) -> str:
         if value is None:
@@ -136,16 +137,31 @@ class HorizontalBarChart:
             return formatting.percent(value, decimals=0)
         if self.value_format == "money":
             return formatting.money(value)
-        return formatting.number(value)
+        return formatting.number(value, decimals=self.decimals)
+
+    def _legend_rows(self, left: int) -> list[list[tuple[int, int, Series]]]:
+        """Legend entries placed left to right, wrapping to a new row before the right edge."""
+        rows, row, x = [], [], left
+        for k, serie in enumerate(self.series):
+            width = 30 + 7 * len(serie.label)
+            if row and x + width > self.width:
+                rows.append(row)
+                row, x = [], left
+            row.append((x, k, serie))
+            x += width
+        if row:
+            rows.append(row)
+        return rows
 
     def render(self) -> str:
         n_series = max(len(self.series), 1)
-        gap, pad_top, legend_h = 10, 10, (22 if len(self.series) > 1 else 0)
+        left, right = self.label_width + 10, 70
+        legend = self._legend_rows(20) if len(self.series) > 1 else []
+        gap, pad_top, legend_h = 10, 10, 20 * len(legend)
         block = self.bar_height * n_series + gap
         label_lines = [_wrap(c, max(self.label_width // 7, 8), 3) for c in self.categories]
         blocks = [max(block, 14 * len(lines) + gap) for lines in label_lines]
-        height = pad_top + sum(blocks) + legend_h + 24
-        left, right = self.label_width + 10, 70
+        height = pad_top + sum(blocks) + legend_h + 14
         plot_w = self.width - left - right
         values = [v for s in self.series for v in s.values if v is not None]
         peak = Decimal(self.max_value) if self.max_value else max(values, default=Decimal(0))
@@ -190,15 +206,14 @@ class HorizontalBarChart:
                     f'fill="#222">{escape(self._fmt(value))}</text>'
                 )
             y += blocks[i]
-        if len(self.series) > 1:
-            lx, ly = left, y + 8
-            for k, serie in enumerate(self.series):
+        for row_index, row in enumerate(legend):
+            ly = y + 4 + 20 * row_index
+            for lx, k, serie in row:
                 colour = serie.colour or PALETTE[k % len(PALETTE)]
                 parts.append(f'<rect x="{lx}" y="{ly}" width="12" height="12" fill="{colour}"/>')
                 parts.append(
                     f'<text x="{lx + 16}" y="{ly + 10}" font-size="12" fill="#222">'
                     f"{escape(serie.label)}</text>"
                 )
-                lx += 30 + 7 * len(serie.label)
         parts.append("</svg>")
         return "".join(parts)

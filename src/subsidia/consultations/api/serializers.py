@@ -286,9 +286,7 @@ class FiguresSerializer(serializers.Serializer):
     minimum = PlainDecimalField()
     maximum = PlainDecimalField()
     texts = serializers.ListField(child=serializers.CharField())
-    anonymised_texts = serializers.IntegerField(
-        help_text="Written answers removed after the retention period."
-    )
+    anonymised_texts = serializers.IntegerField(help_text="Written answers removed after the retention period.")
 
 
 class GroupSerializer(serializers.Serializer):
@@ -322,9 +320,7 @@ class SurveyResultsSerializer(serializers.Serializer):
     invited = serializers.IntegerField()
     response_rate = PlainDecimalField()
     breakdown_possible = serializers.BooleanField()
-    groups = GroupSerializer(
-        many=True, help_text="Stakeholder types, merged so each group has 5+ respondents."
-    )
+    groups = GroupSerializer(many=True, help_text="Stakeholder types, merged so each group has 5+ respondents.")
     questions = QuestionResultSerializer(many=True)
 
 
@@ -344,9 +340,7 @@ class EvidenceSerializer(serializers.Serializer):
 
 class PrioritySerializer(ModelSerializer):
     programme = serializers.PrimaryKeyRelatedField(queryset=Programme.objects.all())
-    survey = serializers.PrimaryKeyRelatedField(
-        queryset=Survey.objects.all(), required=False, allow_null=True
-    )
+    survey = serializers.PrimaryKeyRelatedField(queryset=Survey.objects.all(), required=False, allow_null=True)
     title = serializers.CharField(read_only=True)
     description = serializers.CharField(read_only=True)
     status = PriorityStatusField(choices=PriorityStatus.choices, read_only=True)
@@ -383,9 +377,7 @@ class PrioritySerializer(ModelSerializer):
 
 
 class PriorityUpdateSerializer(ModelSerializer):
-    survey = serializers.PrimaryKeyRelatedField(
-        queryset=Survey.objects.all(), required=False, allow_null=True
-    )
+    survey = serializers.PrimaryKeyRelatedField(queryset=Survey.objects.all(), required=False, allow_null=True)
 
     class Meta:
         model = Priority
@@ -409,9 +401,7 @@ class PriorityAdoptSerializer(serializers.Serializer):
 
 class EvidenceAddSerializer(serializers.Serializer):
     question = serializers.PrimaryKeyRelatedField(queryset=Question.objects.all())
-    option = serializers.PrimaryKeyRelatedField(
-        queryset=Option.objects.all(), required=False, allow_null=True
-    )
+    option = serializers.PrimaryKeyRelatedField(queryset=Option.objects.all(), required=False, allow_null=True)
     finding_nl = serializers.CharField(required=False, allow_blank=True, max_length=2000)
     finding_fr = serializers.CharField(required=False, allow_blank=True, max_length=2000)
     finding_en = serializers.CharField(required=False, allow_blank=True, max_length=2000)

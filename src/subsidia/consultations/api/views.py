@@ -154,9 +154,7 @@ class SurveyViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
     @extend_schema(
         responses=s.SurveyResultsSerializer,
         parameters=[
-            OpenApiParameter(
-                "breakdown", bool, description="Also per group of stakeholder types (default true)."
-            ),
+            OpenApiParameter("breakdown", bool, description="Also per group of stakeholder types (default true)."),
             OpenApiParameter("lang", str, enum=["nl", "fr", "en"], description="Language of the texts."),
         ],
     )
@@ -229,14 +227,10 @@ class InvitationViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         from ..models import Invitation
 
-        return Invitation.objects.select_related("organisation", "response").order_by(
-            "survey", "organisation__name"
-        )
+        return Invitation.objects.select_related("organisation", "response").order_by("survey", "organisation__name")
 
 
-class StakeholderOrganisationViewSet(
-    mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
-):
+class StakeholderOrganisationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     """The register of stakeholder organisations that surveys invite."""
 
     serializer_class = s.StakeholderOrganisationSerializer

@@ -202,15 +202,11 @@ def _evidence_prefetch():
     )
 
 
-def priorities_with_evidence(
-    programme=None, *, user=None, public: bool = False
-) -> list[PriorityWithEvidence]:
+def priorities_with_evidence(programme=None, *, user=None, public: bool = False) -> list[PriorityWithEvidence]:
     """Priorities with the evidence behind each and its live figure. ``public``: adopted priorities only, as
     anyone may see them (the figures are aggregates: no answer of any one organisation is shown)."""
     queryset = priorities_visible_to(None if public else user, programme)
-    return _with_evidence(
-        queryset.prefetch_related(_evidence_prefetch()).order_by("programme", "position", "code")
-    )
+    return _with_evidence(queryset.prefetch_related(_evidence_prefetch()).order_by("programme", "position", "code"))
 
 
 def priority_with_evidence(priority: Priority) -> PriorityWithEvidence:

@@ -191,18 +191,14 @@ def _texts(survey: Survey) -> tuple[dict, dict]:
     and (question, type) → number of texts removed after the retention period."""
     texts: dict = defaultdict(list)
     for question, stakeholder_type, text in (
-        Answer.objects.filter(
-            _submitted("response__"), response__survey=survey, question__kind=QuestionKind.FREE_TEXT
-        )
+        Answer.objects.filter(_submitted("response__"), response__survey=survey, question__kind=QuestionKind.FREE_TEXT)
         .exclude(text_value="")
         .values_list("question", "response__stakeholder_type", "text_value")
     ):
         texts[(question, stakeholder_type)].append(text)
     removed = {
         (r["question"], r["response__stakeholder_type"]): r["n"]
-        for r in Answer.objects.filter(
-            _submitted("response__"), response__survey=survey, text_anonymised=True
-        )
+        for r in Answer.objects.filter(_submitted("response__"), response__survey=survey, text_anonymised=True)
         .values("question", "response__stakeholder_type")
         .annotate(n=Count("pk"))
         .order_by()

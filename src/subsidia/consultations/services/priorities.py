@@ -100,9 +100,7 @@ def priority_create(
                     programme=programme, created_at=clock.now(), created_by=user, **clean
                 )
         except IntegrityError as exc:
-            raise RuleViolation(
-                errors={"code": _("The programme already has a priority with this code.")}
-            ) from exc
+            raise RuleViolation(errors={"code": _("The programme already has a priority with this code.")}) from exc
         audit.record(
             user,
             "priority.created",

@@ -34,18 +34,10 @@ class LinkError(ServiceError):
 def resolve(token: str, *, lock: bool = False) -> Invitation:
     """The invitation a token belongs to; a malformed, unknown or purged token is ``LinkError("invalid")``."""
     if not isinstance(token, str) or not TOKEN_PATTERN.fullmatch(token):
-        raise LinkError(
-            "invalid", _("This link is not valid. Check that you copied the whole link from the e-mail.")
-        )
-    row = (
-        InvitationToken.objects.filter(token_hash=hash_token(token))
-        .values_list("invitation_id", flat=True)
-        .first()
-    )
+        raise LinkError("invalid", _("This link is not valid. Check that you copied the whole link from the e-mail."))
+    row = InvitationToken.objects.filter(token_hash=hash_token(token)).values_list("invitation_id", flat=True).first()
     if row is None:
-        raise LinkError(
-            "invalid", _("This link is not valid. Check that you copied the whole link from the e-mail.")
-        )
+        raise LinkError("invalid", _("This link is not valid. Check that you copied the whole link from the e-mail."))
     queryset = Invitation.objects.select_related("survey", "survey__programme", "organisation")
     if lock:
         queryset = queryset.select_for_update()
@@ -97,9 +89,7 @@ def link_visit(token: str) -> Invitation:
                 data={"survey": invitation.survey_id, "organisation": invitation.organisation.name},
             )
         else:
-            Invitation.objects.filter(pk=invitation.pk).update(
-                last_opened_at=now, open_count=F("open_count") + 1
-            )
+            Invitation.objects.filter(pk=invitation.pk).update(last_opened_at=now, open_count=F("open_count") + 1)
     invitation.refresh_from_db(fields=["first_opened_at", "last_opened_at", "open_count"])
     return invitation
 
@@ -119,9 +109,7 @@ def _person(value, field: str, errors: dict) -> str:
 def options_by_question(survey) -> dict[int, list[int]]:
     result: dict[int, list[int]] = {}
     for question_id, option_id in (
-        Option.objects.filter(question__survey=survey)
-        .order_by("question", "position")
-        .values_list("question", "pk")
+        Option.objects.filter(question__survey=survey).order_by("question", "position").values_list("question", "pk")
     ):
         result.setdefault(question_id, []).append(option_id)
     return result

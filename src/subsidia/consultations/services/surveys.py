@@ -47,9 +47,7 @@ def _instant(value, field: str, errors: dict):
         try:
             return clock.make_aware_local(value)
         except clock.LocalTimeError:
-            errors[field] = _(
-                "This time does not exist or happens twice in Brussels (daylight-saving change)."
-            )
+            errors[field] = _("This time does not exist or happens twice in Brussels (daylight-saving change).")
             return None
     errors[field] = _("Enter a date and time.")
     return None
@@ -223,9 +221,7 @@ def survey_extend(user, survey: Survey, *, closes_at) -> Survey:
     with transaction.atomic():
         survey = _locked(survey)
         if survey.status != SurveyStatus.PUBLISHED or survey.is_closed:
-            raise Conflict(
-                _("Only a published survey that has not closed can be extended."), code="not_extendable"
-            )
+            raise Conflict(_("Only a published survey that has not closed can be extended."), code="not_extendable")
         if closes_at <= survey.closes_at:
             raise RuleViolation(errors={"closes_at": _("The new closing time comes after the current one.")})
         before = survey.closes_at
@@ -378,9 +374,7 @@ def question_create(
         Option.objects.bulk_create(
             Option(question=question, position=i, **texts) for i, texts in enumerate(clean_options, start=1)
         )
-        audit.record(
-            user, "question.created", question, after=_question_snapshot(question), data={"survey": survey.pk}
-        )
+        audit.record(user, "question.created", question, after=_question_snapshot(question), data={"survey": survey.pk})
     return question
 
 
@@ -454,9 +448,7 @@ def question_move(user, question: Question, *, direction: str) -> Question:
         other = neighbours.order_by("-position" if direction == "up" else "position").first()
         if other is None:
             message = (
-                _("The question is already the first.")
-                if direction == "up"
-                else _("The question is already the last.")
+                _("The question is already the first.") if direction == "up" else _("The question is already the last.")
             )
             raise Conflict(message, code="at_end")
         old, new = question.position, other.position

@@ -140,9 +140,7 @@ def test_numbers_are_read_as_people_write_them(raw, value):
     assert parse_number(raw) == Decimal(value)
 
 
-@pytest.mark.parametrize(
-    "raw", ["1.234,5", "12a", "NaN", "Infinity", "1e3", "1,00001", "99999999999", "--1", "", "."]
-)
+@pytest.mark.parametrize("raw", ["1.234,5", "12a", "NaN", "Infinity", "1e3", "1,00001", "99999999999", "--1", "", "."])
 def test_numbers_that_cannot_be_read_exactly_are_refused(raw):
     with pytest.raises(AnswerError):
         parse_number(raw)

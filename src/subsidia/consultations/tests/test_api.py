@@ -28,9 +28,7 @@ pytestmark = pytest.mark.django_db
 def answered():
     survey = survey_with_questions()
     for stakeholder_type in (
-        [StakeholderType.LOCAL_GOVERNMENT] * 5
-        + [StakeholderType.CIVIL_SOCIETY] * 5
-        + [StakeholderType.SOCIAL_PARTNER]
+        [StakeholderType.LOCAL_GOVERNMENT] * 5 + [StakeholderType.CIVIL_SOCIETY] * 5 + [StakeholderType.SOCIAL_PARTNER]
     ):
         _invitation, token = invite(survey, stakeholder_type=stakeholder_type)
         services.response_save(token, complete_answers(survey), submit=True)
@@ -63,9 +61,7 @@ def test_committee_members_see_published_surveys_only(api_as, member, answered):
     assert api_as(member).get(f"/api/v1/surveys/{draft.pk}/results/").status_code == 404
 
 
-def test_results_for_officers_and_committee_members_with_merged_groups(
-    api_as, officer, member, auditor, answered
-):
+def test_results_for_officers_and_committee_members_with_merged_groups(api_as, officer, member, auditor, answered):
     for user in (officer, member, auditor):
         response = api_as(user).get(f"/api/v1/surveys/{answered.pk}/results/")
         assert response.status_code == 200, user

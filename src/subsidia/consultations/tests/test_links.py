@@ -119,14 +119,10 @@ def test_a_draft_is_saved_edited_and_then_submitted_as_one_response(survey, link
     assert Answer.objects.filter(response=response).count() == survey.questions.count()
     ranking = survey.questions.get(kind=QuestionKind.RANKING)
     ranks = list(
-        AnswerChoice.objects.filter(answer__question=ranking)
-        .order_by("rank")
-        .values_list("option__position", "rank")
+        AnswerChoice.objects.filter(answer__question=ranking).order_by("rank").values_list("option__position", "rank")
     )
     assert ranks == [(1, 1), (2, 2), (3, 3)]
-    actions = list(
-        AuditEvent.objects.filter(object_type="consultations.response").values_list("action", flat=True)
-    )
+    actions = list(AuditEvent.objects.filter(object_type="consultations.response").values_list("action", flat=True))
     assert actions == ["response.started", "response.draft_saved", "response.submitted"]
 
 

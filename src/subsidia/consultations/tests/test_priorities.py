@@ -110,9 +110,7 @@ def test_adoption_has_a_date_that_is_not_in_the_future_and_can_be_withdrawn_with
         services.priority_withdraw_adoption(officer, priority, reason="")
     priority = services.priority_withdraw_adoption(officer, priority, reason="Dropped by amendment 2")
     assert priority.status == PriorityStatus.PROPOSED and priority.adopted_on is None
-    assert AuditEvent.objects.get(action="priority.adoption_withdrawn").data == {
-        "reason": "Dropped by amendment 2"
-    }
+    assert AuditEvent.objects.get(action="priority.adoption_withdrawn").data == {"reason": "Dropped by amendment 2"}
 
 
 def test_only_officers_change_the_register(member, auditor, officer, survey):
@@ -126,9 +124,7 @@ def test_only_officers_change_the_register(member, auditor, officer, survey):
 
 def test_the_public_sees_adopted_priorities_only_staff_and_committee_see_all(officer, member, survey):
     proposed = make(officer, survey, code="P1")
-    adopted = services.priority_adopt(
-        officer, make(officer, survey, code="P2"), adopted_on=dt.date(2022, 12, 5)
-    )
+    adopted = services.priority_adopt(officer, make(officer, survey, code="P2"), adopted_on=dt.date(2022, 12, 5))
     public = [i.priority for i in selectors.priorities_with_evidence(survey.programme, public=True)]
     assert public == [adopted]
     assert set(selectors.priorities_visible_to(None)) == {adopted}

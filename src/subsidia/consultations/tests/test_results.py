@@ -112,14 +112,10 @@ def test_free_texts_are_listed_in_an_order_that_says_nothing_about_who_wrote_whe
 def test_the_breakdown_merges_small_groups_in_every_figure_including_free_text(survey):
     a, _b, _c = option_ids(survey, QuestionKind.SINGLE_CHOICE)
     for _ in range(6):
-        respond(
-            survey, stakeholder_type=StakeholderType.LOCAL_GOVERNMENT, single_choice=a, free_text="Gemeente"
-        )
+        respond(survey, stakeholder_type=StakeholderType.LOCAL_GOVERNMENT, single_choice=a, free_text="Gemeente")
     for _ in range(5):
         respond(survey, stakeholder_type=StakeholderType.CIVIL_SOCIETY, scale="3")
-    respond(
-        survey, stakeholder_type=StakeholderType.SOCIAL_PARTNER, free_text="Vakbond"
-    )  # alone: identifiable
+    respond(survey, stakeholder_type=StakeholderType.SOCIAL_PARTNER, free_text="Vakbond")  # alone: identifiable
     results = survey_results(survey)
     assert [(g.types, g.respondents) for g in results.groups] == [
         (("local_government",), 6),

@@ -86,17 +86,13 @@ def test_after_the_retention_period_personal_data_goes_and_aggregates_stay(answe
     assert not InvitationToken.objects.exists()
     assert Response.objects.filter(submitted_at__isnull=True).count() == 0
     assert results_without_texts(answered_survey) == before
-    free_text = survey_results(answered_survey).question(
-        answered_survey.questions.get(kind=QuestionKind.FREE_TEXT).pk
-    )
+    free_text = survey_results(answered_survey).question(answered_survey.questions.get(kind=QuestionKind.FREE_TEXT).pk)
     assert free_text.overall.texts == [] and free_text.overall.anonymised_texts == 3
     event = AuditEvent.objects.get(action="survey.responses_anonymised")
     assert event.data["legal_basis"] == "GDPR Art. 5(1)(e)" and event.data["free_texts"] == 3
     assert audit.verify().ok
     # The history tables never held the names either.
-    assert {"respondent_name", "respondent_role"}.isdisjoint(
-        f.name for f in Response.history.model._meta.fields
-    )
+    assert {"respondent_name", "respondent_role"}.isdisjoint(f.name for f in Response.history.model._meta.fields)
     assert "email" not in {f.name for f in Invitation.history.model._meta.fields}
 
 

@@ -45,9 +45,7 @@ def test_an_officer_creates_a_survey_in_brussels_time_with_an_audit_event(office
     survey = create(officer, programme)
     assert survey.status == SurveyStatus.DRAFT
     assert survey.opens_at == dt.datetime(2021, 3, 1, 8, 0, tzinfo=dt.UTC)  # 09:00 in Brussels, winter time
-    assert survey.closes_at == dt.datetime(
-        2021, 4, 30, 15, 0, tzinfo=dt.UTC
-    )  # 17:00 in Brussels, summer time
+    assert survey.closes_at == dt.datetime(2021, 4, 30, 15, 0, tzinfo=dt.UTC)  # 17:00 in Brussels, summer time
     event = last_event("survey.created")
     assert event.actor == officer and event.object_id == str(survey.pk)
 
@@ -76,9 +74,7 @@ def test_only_officers_create_surveys(member, auditor, programme):
         ({"opens_at": "tomorrow"}, "opens_at"),
     ],
 )
-def test_a_survey_with_bad_dates_or_titles_is_refused_and_nothing_is_stored(
-    officer, programme, changes, field
-):
+def test_a_survey_with_bad_dates_or_titles_is_refused_and_nothing_is_stored(officer, programme, changes, field):
     with pytest.raises(RuleViolation) as refused:
         create(officer, programme, **changes)
     assert field in refused.value.errors
@@ -208,8 +204,7 @@ def test_the_closing_time_only_moves_later_and_only_before_closing(officer):
 def test_questions_move_and_close_gaps_when_deleted(officer, programme):
     survey = create(officer, programme)
     first, _second, third = (
-        services.question_create(officer, survey, kind=QuestionKind.SCALE, text_nl=t)
-        for t in ("een", "twee", "drie")
+        services.question_create(officer, survey, kind=QuestionKind.SCALE, text_nl=t) for t in ("een", "twee", "drie")
     )
     services.question_move(officer, third, direction="up")
     assert list(survey.questions.values_list("text_nl", flat=True)) == ["een", "drie", "twee"]

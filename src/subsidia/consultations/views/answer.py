@@ -79,9 +79,7 @@ def _stored_values(response: Response | None) -> dict:
     values = {}
     if response is None:
         return values
-    for answer in (
-        Answer.objects.filter(response=response).select_related("question").prefetch_related("choices")
-    ):
+    for answer in Answer.objects.filter(response=response).select_related("question").prefetch_related("choices"):
         kind = answer.question.kind
         choices = list(answer.choices.all())
         if kind == QuestionKind.SINGLE_CHOICE:
@@ -93,9 +91,7 @@ def _stored_values(response: Response | None) -> dict:
         elif kind == QuestionKind.SCALE:
             values[answer.question_id] = answer.scale_value
         elif kind == QuestionKind.NUMBER:
-            values[answer.question_id] = (
-                "" if answer.number_value is None else formatting.number(answer.number_value)
-            )
+            values[answer.question_id] = "" if answer.number_value is None else formatting.number(answer.number_value)
         else:
             values[answer.question_id] = answer.text_value
     return values
@@ -206,10 +202,6 @@ def answer(request, token):
     if submit:
         messages.success(request, _("Thank you: your organisation's answers were submitted."))
     else:
-        messages.success(
-            request, _("Your answers were saved as a draft. Come back with the same link to finish.")
-        )
-    target = request.path + (
-        f"?lang={request.GET['lang']}" if request.GET.get("lang") in ("nl", "fr", "en") else ""
-    )
+        messages.success(request, _("Your answers were saved as a draft. Come back with the same link to finish."))
+    target = request.path + (f"?lang={request.GET['lang']}" if request.GET.get("lang") in ("nl", "fr", "en") else "")
     return redirect(target)

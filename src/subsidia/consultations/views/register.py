@@ -134,9 +134,7 @@ def _priority_page(request, priority=None):
         data = dict(form.cleaned_data)
         if editing:
             changes = {f: data[f] for f in form.changed_data}
-            done = apply_service(
-                request, form, lambda: services.priority_update(request.user, priority, **changes)
-            )
+            done = apply_service(request, form, lambda: services.priority_update(request.user, priority, **changes))
         else:
             done = apply_service(request, form, lambda: services.priority_create(request.user, **data))
         if done:

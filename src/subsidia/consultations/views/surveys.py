@@ -42,9 +42,7 @@ def survey_create(request):
     require_perm(request, "consultations.add_survey")
     form = SurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        survey = apply_service(
-            request, form, lambda: services.survey_create(request.user, **form.cleaned_data)
-        )
+        survey = apply_service(request, form, lambda: services.survey_create(request.user, **form.cleaned_data))
         if survey:
             messages.success(request, _("Survey created. Add its questions, then publish it."))
             return redirect("consultations:detail", pk=survey.pk)
@@ -79,9 +77,7 @@ def survey_detail(request, pk):
         "questions": questions,
         "can_manage": can_manage,
         "problems": services.publication_problems(survey) if survey.is_editable else [],
-        "progress": selectors.progress(survey)
-        if request.user.has_perm("consultations.view_invitation")
-        else None,
+        "progress": selectors.progress(survey) if request.user.has_perm("consultations.view_invitation") else None,
         "close_form": CloseForm(),
         "extend_form": ExtendForm(initial={"closes_at": survey.closes_at}),
         "priorities": survey.priorities.all(),
@@ -142,13 +138,9 @@ def _question_page(request, survey, question=None):
     if request.method == "POST" and form.is_valid():
         kwargs = form.service_kwargs()
         if question is None:
-            done = apply_service(
-                request, form, lambda: services.question_create(request.user, survey, **kwargs)
-            )
+            done = apply_service(request, form, lambda: services.question_create(request.user, survey, **kwargs))
         else:
-            done = apply_service(
-                request, form, lambda: services.question_update(request.user, question, **kwargs)
-            )
+            done = apply_service(request, form, lambda: services.question_update(request.user, question, **kwargs))
         if done:
             messages.success(request, _("Question saved."))
             return redirect("consultations:detail", pk=survey.pk)

@@ -21,9 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         translation.activate("en")
         rule = figure(RETENTION_FIGURE)
-        self.stdout.write(
-            f"Retention: {rule.value.normalize()} {rule.unit} after closing ({rule.legal_basis})."
-        )
+        self.stdout.write(f"Retention: {rule.value.normalize()} {rule.unit} after closing ({rule.legal_basis}).")
         if options["dry_run"]:
             due = purge_expired(dry_run=True)
             for survey in due:
