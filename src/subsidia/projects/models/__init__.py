@@ -1,0 +1,3 @@
+from .operations import Operation, OperationCodeSequence
+
+__all__ = ["Operation", "OperationCodeSequence"]

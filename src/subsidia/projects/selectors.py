@@ -1,0 +1,116 @@
+"""Read queries over operations. Totals are summed by the database (integer cents), never in Python loops.
+
+``operations_for_publication()`` and the ``totals_by_*`` functions are what the list of operations
+(``transparency``) and the answer packs (``parliament``) read; see docs/projects.md.
+"""
+
+from django.db.models import Count, Q, Sum, Value
+from django.db.models.functions import Coalesce
+
+from subsidia.core.fields import MoneyField
+
+from .constants import SUPPORTED_STATUSES
+from .models import Operation
+
+# Aggregate aliases must differ from the model's field names (Django refuses the clash).
+_ALIASES = {
+    "sum_total_cost": "total_cost",
+    "sum_total_eligible_cost": "total_eligible_cost",
+    "sum_eu_contribution": "eu_contribution",
+    "sum_own_contribution": "own_contribution",
+    "sum_other_public_funding": "other_public_funding",
+    "operation_count": "operations",
+}
+
+
+def _money_sum(field):
+    return Coalesce(Sum(field), Value(0), output_field=MoneyField())
+
+
+def _sums() -> dict:
+    return {
+        "sum_total_cost": _money_sum("total_cost"),
+        "sum_total_eligible_cost": _money_sum("total_eligible_cost"),
+        "sum_eu_contribution": _money_sum("eu_contribution"),
+        "sum_own_contribution": _money_sum("own_contribution"),
+        "sum_other_public_funding": _money_sum("other_public_funding"),
+        "operation_count": Count("id"),
+    }
+
+
+def _renamed(row: dict) -> dict:
+    return {_ALIASES.get(key, key): value for key, value in row.items()}
+
+
+def supported_operations():
+    """Operations that hold support: every status except ``cancelled`` (a declined selection never ran)."""
+    return Operation.objects.filter(status__in=SUPPORTED_STATUSES)
+
+
+def operations_for_publication(queryset=None):
+    """Every supported operation with what the list of operations needs in one query, ordered by code."""
+    queryset = supported_operations() if queryset is None else queryset
+    return (
+        queryset.select_related(
+            "programme",
+            "region",
+            "call",
+            "beneficiary",
+            "fund",
+            "specific_objective",
+            "specific_objective__fund",
+            "intervention_field",
+            "intervention_field__objective",
+            "action_type",
+            "implementation_modality",
+            "nuts",
+        )
+        .prefetch_related("priorities")
+        .order_by("code")
+    )
+
+
+def totals(queryset=None) -> dict:
+    """Total cost, eligible cost, EU contribution, own and other funding, and the count, over ``queryset``."""
+    queryset = supported_operations() if queryset is None else queryset
+    return _renamed(queryset.aggregate(**_sums()))
+
+
+def grouped_totals(queryset, *fields) -> list[dict]:
+    """The same sums per value of ``fields`` (ids), ordered by them."""
+    return [_renamed(row) for row in queryset.values(*fields).annotate(**_sums()).order_by(*fields)]
+
+
+def totals_by_objective(queryset=None) -> list[dict]:
+    queryset = supported_operations() if queryset is None else queryset
+    return grouped_totals(queryset, "specific_objective", "specific_objective__code")
+
+
+def totals_by_call(queryset=None) -> list[dict]:
+    queryset = supported_operations() if queryset is None else queryset
+    return grouped_totals(queryset, "call", "call__reference")
+
+
+def totals_by_region(queryset=None) -> list[dict]:
+    """Per region or delegated body running the call (``region``) — the envelope the answer packs speak of."""
+    queryset = supported_operations() if queryset is None else queryset
+    return grouped_totals(queryset, "region", "region__code")
+
+
+def totals_by_nuts(queryset=None) -> list[dict]:
+    """Per NUTS area of the operation's location (operations without a location count under ``None``)."""
+    queryset = supported_operations() if queryset is None else queryset
+    return grouped_totals(queryset, "nuts", "nuts__code")
+
+
+def committed_eu_for_call(call) -> dict:
+    """EU contribution held by the call's supported operations (what amendments must keep within the budget)."""
+    return totals(supported_operations().filter(call=call))
+
+
+def operations_for_beneficiary(organisation):
+    return operations_for_publication(Operation.objects.filter(beneficiary=organisation))
+
+
+def has_operation(application) -> bool:
+    return Operation.objects.filter(Q(application=application)).exists()
