@@ -125,10 +125,10 @@ class AllocationSerializer(ModelSerializer):
         ]
 
 
-class AdoptSerializer(serializers.Serializer):
+class ProgrammeAdoptSerializer(serializers.Serializer):
     decision_number = serializers.CharField(max_length=40)
     decision_date = serializers.DateField()
 
 
-class ReasonSerializer(serializers.Serializer):
+class ProgrammeReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)

@@ -42,12 +42,12 @@ class ProgrammeViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         programme = services.programme_create(self.request.user, **data)
         serializer.instance = self.get_queryset().get(pk=programme.pk)
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.ProgrammeVersionSerializer)
+    @extend_schema(request=s.ProgrammeReasonSerializer, responses=s.ProgrammeVersionSerializer)
     @action(detail=True, methods=["post"])
     def amend(self, request, pk=None):
         """Start an amendment: a new draft version with a copy of the budget in force."""
         programme = self.get_object()
-        body = s.ReasonSerializer(data=request.data)
+        body = s.ProgrammeReasonSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         version = services.programme_amend(request.user, programme, **body.validated_data)
         return Response(s.ProgrammeVersionSerializer(version).data, status=status.HTTP_201_CREATED)
@@ -82,19 +82,19 @@ class ProgrammeVersionViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelVie
         """Submit to the Commission; an amendment needs the committee's approval of its exact content (409)."""
         return self._respond(services.version_submit_to_commission(request.user, self.get_object()))
 
-    @extend_schema(request=s.AdoptSerializer, responses=s.ProgrammeVersionSerializer)
+    @extend_schema(request=s.ProgrammeAdoptSerializer, responses=s.ProgrammeVersionSerializer)
     @action(detail=True, methods=["post"])
     def adopt(self, request, pk=None):
         """Record the Commission's decision adopting this version."""
-        body = s.AdoptSerializer(data=request.data)
+        body = s.ProgrammeAdoptSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         return self._respond(services.version_adopt(request.user, self.get_object(), **body.validated_data))
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.ProgrammeVersionSerializer)
+    @extend_schema(request=s.ProgrammeReasonSerializer, responses=s.ProgrammeVersionSerializer)
     @action(detail=True, methods=["post"], url_path="return-to-draft")
     def return_to_draft(self, request, pk=None):
         """The Commission sent the version back with observations."""
-        body = s.ReasonSerializer(data=request.data)
+        body = s.ProgrammeReasonSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         return self._respond(services.version_return_to_draft(request.user, self.get_object(), **body.validated_data))
 

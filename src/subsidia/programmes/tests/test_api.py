@@ -163,3 +163,10 @@ def test_a_draft_programme_is_not_public(api_as, officer, api, programme_demo):
     ccis = [p["cci"] for p in api.get("/api/v1/programmes/").json()["results"]]
     assert "2021BE65AMPR002" not in ccis
     assert "2021BE65AMPR001" in ccis
+
+
+def test_allocations_filter_by_the_codes_the_api_shows(api, programme):
+    flemish = api.get(f"/api/v1/allocations/?programme={programme.pk}&region=VLG&specific_objective=2&page_size=500")
+    rows = flemish.json()["results"]
+    assert rows and {(r["region"], r["specific_objective"]) for r in rows} == {("VLG", "2")}
+    assert sum(Decimal(r["eu_contribution"]) for r in rows) == Decimal("38000000.00")
