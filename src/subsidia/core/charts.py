@@ -32,7 +32,7 @@ class StackedBarChart:
 
     def render(self) -> str:
         """An accessible SVG: a title, a description listing every value, and a legend."""
-        left, right, top, bottom = 110, 20, 40, 70
+        left, right, top, bottom = 110, 20, 40, 80
         plot_w = self.width - left - right
         plot_h = self.height - top - bottom
         totals = [sum((s.values[i] for s in self.series), Decimal(0)) for i in range(len(self.categories))]
@@ -83,14 +83,17 @@ class StackedBarChart:
                 f'<text x="{x + bar_w / 2:.1f}" y="{top + plot_h + 16}" text-anchor="middle" font-size="12" '
                 f'fill="#222">{escape(category)}</text>'
             )
-        # Legend below the axis.
+        # Legend below the axis, wrapping onto a second line when it does not fit.
         lx = left
-        ly = self.height - 24
+        ly = self.height - 34
         for k, serie in enumerate(self.series):
             colour = serie.colour or PALETTE[k % len(PALETTE)]
+            width = 22 + 7 * len(serie.label)
+            if lx + width > self.width and lx > left:
+                lx, ly = left, ly + 18
             parts.append(f'<rect x="{lx}" y="{ly - 10}" width="12" height="12" fill="{colour}"/>')
             parts.append(f'<text x="{lx + 16}" y="{ly}" font-size="12" fill="#222">{escape(serie.label)}</text>')
-            lx += 22 + 7 * len(serie.label)
+            lx += width
         parts.append("</svg>")
         return "".join(parts)
 
