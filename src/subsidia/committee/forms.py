@@ -27,10 +27,7 @@ class LocalDateTimeField(forms.DateTimeField):
             return clock.make_aware_local(naive)
         except clock.LocalTimeError as exc:
             raise forms.ValidationError(
-                _(
-                    "This time does not exist or is ambiguous in Brussels "
-                    "(daylight-saving change); choose another."
-                )
+                _("This time does not exist or is ambiguous in Brussels (daylight-saving change); choose another.")
             ) from exc
 
     def prepare_value(self, value):
@@ -79,17 +76,13 @@ class MemberForm(forms.Form):
     seat = forms.ChoiceField(
         label=_("Seat"),
         choices=Seat.choices,
-        help_text=_(
-            "Every member votes (CPR art. 39(1)); the Commission and observers are advisory (art. 39(2))."
-        ),
+        help_text=_("Every member votes (CPR art. 39(1)); the Commission and observers are advisory (art. 39(2))."),
     )
     substitute_for = forms.ModelChoiceField(
         label=_("Substitute for"),
         queryset=Member.objects.none(),
         required=False,
-        help_text=_(
-            "Leave empty for a member; choose the member this person stands in for to add a substitute."
-        ),
+        help_text=_("Leave empty for a member; choose the member this person stands in for to add a substitute."),
     )
     account = forms.ModelChoiceField(
         label=_("User account"),
@@ -112,19 +105,13 @@ class MemberForm(forms.Form):
         self.fields["account"].queryset = (
             get_user_model().objects.filter(groups__name=COMMITTEE_MEMBER).order_by("last_name", "username")
         )
-        self.fields["account"].label_from_instance = lambda u: (
-            f"{u.get_full_name() or u.username} ({u.username})"
-        )
+        self.fields["account"].label_from_instance = lambda u: f"{u.get_full_name() or u.username} ({u.username})"
 
 
 class RulesForm(forms.Form):
     text_nl = forms.CharField(label=_("Text (Dutch, official)"), widget=forms.Textarea(attrs={"rows": 12}))
-    text_fr = forms.CharField(
-        label=_("Text (French)"), widget=forms.Textarea(attrs={"rows": 12}), required=False
-    )
-    text_en = forms.CharField(
-        label=_("Text (English)"), widget=forms.Textarea(attrs={"rows": 12}), required=False
-    )
+    text_fr = forms.CharField(label=_("Text (French)"), widget=forms.Textarea(attrs={"rows": 12}), required=False)
+    text_en = forms.CharField(label=_("Text (English)"), widget=forms.Textarea(attrs={"rows": 12}), required=False)
 
 
 class MeetingForm(forms.Form):
@@ -141,9 +128,7 @@ def pending_requests():
 
 class AgendaItemForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
-    description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=ItemKind.choices, initial=ItemKind.DECISION)
     approval_request = forms.ModelChoiceField(
         label=_("Approval request"),
@@ -155,17 +140,13 @@ class AgendaItemForm(forms.Form):
         label=_("Organisations concerned"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        help_text=_(
-            "One per line, e.g. applicants in a call; members of these organisations declare a conflict."
-        ),
+        help_text=_("One per line, e.g. applicants in a call; members of these organisations declare a conflict."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["approval_request"].queryset = pending_requests()
-        self.fields["approval_request"].label_from_instance = lambda r: (
-            f"{r.object_label} [{r.content_hash[:12]}]"
-        )
+        self.fields["approval_request"].label_from_instance = lambda r: f"{r.object_label} [{r.content_hash[:12]}]"
 
 
 class AttendanceForm(forms.Form):
@@ -191,9 +172,7 @@ class DecisionForm(forms.Form):
     votes_for = forms.IntegerField(label=_("Votes for"), min_value=0, max_value=1000)
     votes_against = forms.IntegerField(label=_("Votes against"), min_value=0, max_value=1000, initial=0)
     abstentions = forms.IntegerField(label=_("Abstentions"), min_value=0, max_value=1000, initial=0)
-    conditions = forms.CharField(
-        label=_("Conditions"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
+    conditions = forms.CharField(label=_("Conditions"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
 class DeclareForm(forms.Form):
@@ -209,9 +188,7 @@ class DeclareForm(forms.Form):
 class PaperForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     file = forms.FileField(label=_("File"), help_text=_("PDF, Office or OpenDocument file, PNG or JPEG."))
-    agenda_item = forms.ModelChoiceField(
-        label=_("Agenda item"), queryset=AgendaItem.objects.none(), required=False
-    )
+    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=AgendaItem.objects.none(), required=False)
     is_public = forms.BooleanField(label=_("Publish on the public committee page"), required=False)
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
@@ -230,20 +207,14 @@ class ProcedureForm(forms.Form):
     proposed_outcome = forms.ChoiceField(
         label=_("Proposed decision"), choices=[(o.value, o.label) for o in APPROVING_OUTCOMES]
     )
-    conditions = forms.CharField(
-        label=_("Conditions"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
+    conditions = forms.CharField(label=_("Conditions"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     deadline = LocalDateTimeField(label=_("Deadline (Brussels time)"))
-    tacit = forms.BooleanField(
-        label=_("Tacit approval: no answer by the deadline counts as approval"), required=False
-    )
+    tacit = forms.BooleanField(label=_("Tacit approval: no answer by the deadline counts as approval"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["approval_request"].queryset = pending_requests()
-        self.fields["approval_request"].label_from_instance = lambda r: (
-            f"{r.object_label} [{r.content_hash[:12]}]"
-        )
+        self.fields["approval_request"].label_from_instance = lambda r: f"{r.object_label} [{r.content_hash[:12]}]"
 
 
 class VoteForm(forms.Form):

@@ -12,9 +12,7 @@ from . import notifications
 
 def programme_amendments(user):
     """Amendments in preparation: CPR art. 40(2)(d) puts every proposed amendment to the committee."""
-    return ProgrammeVersion.objects.filter(number__gt=1, status=VersionStatus.DRAFT).select_related(
-        "programme"
-    )
+    return ProgrammeVersion.objects.filter(number__gt=1, status=VersionStatus.DRAFT).select_related("programme")
 
 
 def rules_drafts(user):
@@ -55,6 +53,4 @@ def connect():
         url=lambda v: reverse("programmes:version", args=[v.programme_id, v.number]),
     )
     approvals.register_candidates(RulesOfProcedure, candidates=rules_drafts)
-    approvals.conditions_fulfilled.connect(
-        inform_conditions_fulfilled, dispatch_uid="committee-conditions-fulfilled"
-    )
+    approvals.conditions_fulfilled.connect(inform_conditions_fulfilled, dispatch_uid="committee-conditions-fulfilled")

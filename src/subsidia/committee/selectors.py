@@ -62,9 +62,7 @@ def memberships_of(user, committee: Committee | None = None, day: dt.date | None
 
 
 def membership_on(user, committee: Committee, day: dt.date) -> Member | None:
-    return (
-        memberships_of(user, committee, day).filter(term_start__lte=day).order_by("substitute_for_id").first()
-    )
+    return memberships_of(user, committee, day).filter(term_start__lte=day).order_by("substitute_for_id").first()
 
 
 def committees_visible_to(user):
@@ -108,12 +106,7 @@ def rules_adoption(rules: RulesOfProcedure):
     """The approving decision of that version (reference and date), for the public page."""
     from subsidia.core import approvals
 
-    req = (
-        approvals.requests_for(rules)
-        .filter(status=ApprovalStatus.APPROVED)
-        .select_related("decision")
-        .first()
-    )
+    req = approvals.requests_for(rules).filter(status=ApprovalStatus.APPROVED).select_related("decision").first()
     return req.decision_or_none if req else None
 
 
@@ -204,11 +197,7 @@ def concerned_members(item: AgendaItem) -> list[Member]:
     if not names:
         return []
     members = members_on(item.meeting.committee, meeting_day(item.meeting))
-    return [
-        m
-        for m in members
-        if any(n in m.organisation.casefold() or m.organisation.casefold() in n for n in names)
-    ]
+    return [m for m in members if any(n in m.organisation.casefold() or m.organisation.casefold() in n for n in names)]
 
 
 # --- Written procedures -----------------------------------------------------------------------------------
@@ -249,8 +238,7 @@ def procedure_seats(procedure: WrittenProcedure) -> list[Member]:
 
 def procedure_recused(procedure: WrittenProcedure) -> dict[int, ConflictDeclaration]:
     return {
-        d.member.seat_holder.pk: d
-        for d in procedure.declarations.select_related("member", "member__substitute_for")
+        d.member.seat_holder.pk: d for d in procedure.declarations.select_related("member", "member__substitute_for")
     }
 
 
@@ -342,9 +330,7 @@ def decided_items(committee: Committee | None = None):
 
 
 def closed_procedures(committee: Committee | None = None):
-    procedures = WrittenProcedure.objects.filter(status=ProcedureStatus.CLOSED).select_related(
-        "approval_request"
-    )
+    procedures = WrittenProcedure.objects.filter(status=ProcedureStatus.CLOSED).select_related("approval_request")
     if committee is not None:
         procedures = procedures.filter(committee=committee)
     return procedures.order_by("-closed_at")
@@ -486,9 +472,7 @@ def committee_reminders(committee: Committee) -> list[Reminder]:
                 )
             )
     if rules_in_force(committee) is None:
-        reminders.append(
-            Reminder(_("The committee has no approved rules of procedure yet."), "CPR Art. 38(2)")
-        )
+        reminders.append(Reminder(_("The committee has no approved rules of procedure yet."), "CPR Art. 38(2)"))
     rule = figure("committee_meetings_per_year")
     year = clock.today().year
     meetings = (
@@ -502,10 +486,7 @@ def committee_reminders(committee: Committee) -> list[Reminder]:
     if meetings < int(rule.value):
         reminders.append(
             Reminder(
-                _(
-                    "No meeting is held or planned in %(year)s; the committee "
-                    "meets at least %(count)s time(s) a year."
-                )
+                _("No meeting is held or planned in %(year)s; the committee meets at least %(count)s time(s) a year.")
                 % {"year": year, "count": int(rule.value)},
                 rule.legal_basis,
             )

@@ -72,9 +72,7 @@ def check(upload) -> CheckedUpload:
     name = safe_name(upload.name)
     stem, _dot, given_ext = name.rpartition(".")
     if not stem or not given_ext:
-        raise RuleViolation(
-            errors={"file": _("The file name needs a name and an extension, e.g. agenda.pdf.")}
-        )
+        raise RuleViolation(errors={"file": _("The file name needs a name and an extension, e.g. agenda.pdf.")})
     upload.seek(0)
     head = upload.read(8192)
     kind = filetype.guess(head)
@@ -91,8 +89,7 @@ def check(upload) -> CheckedUpload:
         raise RuleViolation(
             errors={
                 "file": _(
-                    "The file is named .%(given)s but its content is "
-                    "%(actual)s; rename it or upload the right file."
+                    "The file is named .%(given)s but its content is %(actual)s; rename it or upload the right file."
                 )
                 % {"given": given_ext.lower(), "actual": kind.extension.upper()}
             }

@@ -15,9 +15,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.dispatch import Signal
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import audit, clock
@@ -173,10 +175,13 @@ def request_approval(user, obj, *, note: str = "") -> ApprovalRequest:
             raise Conflict(_("The committee already approved this exact content."), code="already_approved")
         for stale in open_requests:
             _withdraw(user, stale, _("replaced by a newer version of the content"))
+        # The label is stored once, in the official (binding) language of the deployment.
+        with translation.override(settings.SUBSIDIA_OFFICIAL_LANGUAGE):
+            label = str(obj.approval_label())[:300]
         req = ApprovalRequest.objects.create(
             content_type=_content_type(obj),
             object_id=str(obj.pk),
-            object_label=obj.approval_label()[:300],
+            object_label=label,
             content_hash=digest,
             content=content,
             submitted_by=user,

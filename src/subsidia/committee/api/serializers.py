@@ -22,9 +22,7 @@ from ..models import (
 
 
 class PublicMemberSerializer(serializers.ModelSerializer):
-    substitute_for = serializers.CharField(
-        source="substitute_for.name", read_only=True, allow_null=True, default=None
-    )
+    substitute_for = serializers.CharField(source="substitute_for.name", read_only=True, allow_null=True, default=None)
 
     class Meta:
         model = Member
@@ -34,9 +32,7 @@ class PublicMemberSerializer(serializers.ModelSerializer):
 class CommitteeSerializer(serializers.ModelSerializer):
     name = serializers.CharField(read_only=True)
     programme = serializers.SlugRelatedField(slug_field="cci", read_only=True)
-    members = serializers.SerializerMethodField(
-        help_text="Members and substitutes in office today (CPR art. 39)."
-    )
+    members = serializers.SerializerMethodField(help_text="Members and substitutes in office today (CPR art. 39).")
     rules_of_procedure = serializers.SerializerMethodField()
 
     class Meta:
@@ -103,9 +99,7 @@ class CommitteeCreateSerializer(serializers.ModelSerializer):
 
 
 class MemberSerializer(serializers.ModelSerializer):
-    account = serializers.SlugRelatedField(
-        source="user", slug_field="username", read_only=True, allow_null=True
-    )
+    account = serializers.SlugRelatedField(source="user", slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = Member
@@ -133,9 +127,7 @@ class MemberWriteSerializer(serializers.Serializer):
     organisation = serializers.CharField(max_length=300, required=False)
     member_type = serializers.CharField(max_length=30, required=False)
     seat = serializers.CharField(max_length=20, required=False)
-    substitute_for = serializers.PrimaryKeyRelatedField(
-        queryset=Member.objects.all(), required=False, allow_null=True
-    )
+    substitute_for = serializers.PrimaryKeyRelatedField(queryset=Member.objects.all(), required=False, allow_null=True)
     account = serializers.SlugRelatedField(
         slug_field="username",
         required=False,

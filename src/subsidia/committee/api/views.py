@@ -118,9 +118,7 @@ class MeetingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["committee", "status"]
 
     def get_queryset(self):
-        return (
-            selectors.meetings_visible_to(self.request.user).prefetch_related("items").order_by("-starts_at")
-        )
+        return selectors.meetings_visible_to(self.request.user).prefetch_related("items").order_by("-starts_at")
 
     def _respond(self, meeting, code=status.HTTP_200_OK):
         return Response(self.get_serializer(self.get_queryset().get(pk=meeting.pk)).data, status=code)
@@ -131,9 +129,7 @@ class MeetingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         body.is_valid(raise_exception=True)
         data = dict(body.validated_data)
         committee = data.pop("committee")
-        return self._respond(
-            services.meeting_create(request.user, committee, **data), status.HTTP_201_CREATED
-        )
+        return self._respond(services.meeting_create(request.user, committee, **data), status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses=s.MeetingSerializer)
     @action(detail=True, methods=["post"])
@@ -164,18 +160,14 @@ class MeetingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def minutes(self, request, pk=None):
         body = s.MinutesSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return self._respond(
-            services.meeting_minutes_save(request.user, self.get_object(), **body.validated_data)
-        )
+        return self._respond(services.meeting_minutes_save(request.user, self.get_object(), **body.validated_data))
 
     @extend_schema(request=s.MinutesApprovalSerializer, responses=s.MeetingSerializer)
     @action(detail=True, methods=["post"], url_path="approve-minutes")
     def approve_minutes(self, request, pk=None):
         body = s.MinutesApprovalSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return self._respond(
-            services.meeting_minutes_approve(request.user, self.get_object(), **body.validated_data)
-        )
+        return self._respond(services.meeting_minutes_approve(request.user, self.get_object(), **body.validated_data))
 
 
 @extend_schema(tags=["committee"])
@@ -203,9 +195,7 @@ class AgendaItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         body.is_valid(raise_exception=True)
         data = dict(body.validated_data)
         meeting = data.pop("meeting")
-        return self._respond(
-            services.meeting_add_agenda_item(request.user, meeting, **data), status.HTTP_201_CREATED
-        )
+        return self._respond(services.meeting_add_agenda_item(request.user, meeting, **data), status.HTTP_201_CREATED)
 
     @extend_schema(request=s.DecideSerializer, responses=s.AgendaItemSerializer)
     @action(detail=True, methods=["post"])
@@ -213,9 +203,7 @@ class AgendaItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         """Record the decision; refused (409) without quorum for this item. A request goes into the gate."""
         body = s.DecideSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return self._respond(
-            services.agenda_item_decide(request.user, self.get_object(), **body.validated_data)
-        )
+        return self._respond(services.agenda_item_decide(request.user, self.get_object(), **body.validated_data))
 
     @extend_schema(request=s.DeclareSerializer, responses=s.AgendaItemSerializer)
     @action(detail=True, methods=["post"], url_path="declare-conflict", permission_classes=[MemberAction])
@@ -223,9 +211,7 @@ class AgendaItemViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         """A member declares that their organisation is concerned and is recused from the item."""
         item = self.get_object()
         member = _declaring_member(request, item.meeting.committee, selectors.meeting_day(item.meeting))
-        services.conflict_declare(
-            request.user, member, agenda_item=item, reason=request.data.get("reason", "")
-        )
+        services.conflict_declare(request.user, member, agenda_item=item, reason=request.data.get("reason", ""))
         return self._respond(item)
 
 
@@ -261,9 +247,7 @@ class PaperViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.papers_visible_to(self.request.user).order_by("meeting", "title")
 
-    @extend_schema(
-        request={"multipart/form-data": s.PaperUploadSerializer}, responses={201: s.PaperSerializer}
-    )
+    @extend_schema(request={"multipart/form-data": s.PaperUploadSerializer}, responses={201: s.PaperSerializer})
     def create(self, request, *args, **kwargs):
         """Upload a paper: the type is sniffed from its content; size and name are checked."""
         body = s.PaperUploadSerializer(data=request.data)
@@ -324,9 +308,7 @@ class WrittenProcedureViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelVie
         body.is_valid(raise_exception=True)
         data = dict(body.validated_data)
         committee = data.pop("committee")
-        return self._respond(
-            services.written_procedure_start(request.user, committee, **data), status.HTTP_201_CREATED
-        )
+        return self._respond(services.written_procedure_start(request.user, committee, **data), status.HTTP_201_CREATED)
 
     @extend_schema(request=s.CastVoteSerializer, responses=s.WrittenProcedureSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MemberAction])
@@ -360,6 +342,4 @@ class WrittenProcedureViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelVie
     def cancel(self, request, pk=None):
         body = s.CancellationSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return self._respond(
-            services.written_procedure_cancel(request.user, self.get_object(), **body.validated_data)
-        )
+        return self._respond(services.written_procedure_cancel(request.user, self.get_object(), **body.validated_data))

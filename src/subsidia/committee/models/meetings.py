@@ -19,9 +19,7 @@ class Meeting(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     place = models.CharField(_("place"), max_length=300, blank=True)
     online_url = models.URLField(_("online meeting link"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
-    )
+    status = models.CharField(_("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
     invited_at = models.DateTimeField(_("invitations sent at"), null=True, blank=True)
     minutes = models.TextField(_("minutes"), blank=True)
     minutes_approved_on = models.DateField(_("minutes approved on"), null=True, blank=True)
@@ -47,9 +45,7 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=[s.value for s in MeetingStatus]), name="meeting_status_valid"
             ),
-            models.CheckConstraint(
-                condition=~Q(place="") | ~Q(online_url=""), name="meeting_place_or_online"
-            ),
+            models.CheckConstraint(condition=~Q(place="") | ~Q(online_url=""), name="meeting_place_or_online"),
             models.CheckConstraint(
                 condition=Q(minutes_approved_on__isnull=True) | ~Q(minutes=""),
                 name="meeting_approved_minutes_exist",
@@ -82,9 +78,7 @@ class AgendaItem(models.Model):
     concerned_organisations = models.TextField(
         _("organisations concerned"),
         blank=True,
-        help_text=_(
-            "Applicants or others with an interest in this item, one per line; their members must declare it."
-        ),
+        help_text=_("Applicants or others with an interest in this item, one per line; their members must declare it."),
     )
     # The decision, recorded by the secretariat once the meeting was quorate for this item.
     outcome = models.CharField(_("outcome"), max_length=30, choices=Outcome.choices, blank=True)
@@ -161,9 +155,7 @@ class Paper(models.Model):
     is_public = models.BooleanField(
         _("published"),
         default=False,
-        help_text=_(
-            "Shown on the public committee page (CPR art. 38(4)); leave off for confidential papers."
-        ),
+        help_text=_("Shown on the public committee page (CPR art. 38(4)); leave off for confidential papers."),
     )
     uploaded_at = models.DateTimeField(_("uploaded at"))
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -41,9 +41,7 @@ class WrittenProcedure(models.Model):
     started_at = models.DateTimeField(_("started at"))
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     deadline = models.DateTimeField(_("deadline"))
-    status = models.CharField(
-        _("status"), max_length=20, choices=ProcedureStatus.choices, default=ProcedureStatus.OPEN
-    )
+    status = models.CharField(_("status"), max_length=20, choices=ProcedureStatus.choices, default=ProcedureStatus.OPEN)
     # Frozen at closing, from the result computed at that moment.
     result = models.CharField(_("result"), max_length=20, choices=ProcedureResult.choices, blank=True)
     votes_for = models.PositiveIntegerField(_("votes for"), default=0)
@@ -64,9 +62,7 @@ class WrittenProcedure(models.Model):
         verbose_name_plural = _("written procedures")
         constraints = [
             models.UniqueConstraint(fields=["committee", "reference"], name="procedure_reference_unique"),
-            models.CheckConstraint(
-                condition=Q(deadline__gt=F("started_at")), name="procedure_deadline_after_start"
-            ),
+            models.CheckConstraint(condition=Q(deadline__gt=F("started_at")), name="procedure_deadline_after_start"),
             models.CheckConstraint(
                 condition=Q(status__in=[s.value for s in ProcedureStatus]), name="procedure_status_valid"
             ),
@@ -97,6 +93,15 @@ class WrittenProcedureVote(models.Model):
     cast_by = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="written_votes")
     choice = models.CharField(_("vote"), max_length=10, choices=VoteChoice.choices)
     cast_at = models.DateTimeField(_("cast at"))
+    # The member voting online, or the secretariat entering a vote the member sent in writing (by e-mail).
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
 
     class Meta:
         ordering = ["procedure", "cast_at"]
@@ -104,9 +109,7 @@ class WrittenProcedureVote(models.Model):
         verbose_name_plural = _("votes in written procedures")
         constraints = [
             models.UniqueConstraint(fields=["procedure", "seat"], name="procedure_one_vote_per_seat"),
-            models.CheckConstraint(
-                condition=Q(choice__in=[c.value for c in VoteChoice]), name="vote_choice_valid"
-            ),
+            models.CheckConstraint(condition=Q(choice__in=[c.value for c in VoteChoice]), name="vote_choice_valid"),
         ]
 
     def __str__(self):

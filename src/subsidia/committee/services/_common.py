@@ -34,8 +34,7 @@ def check_request_free(req: ApprovalRequest, *, except_item=None, except_procedu
         procedures = procedures.exclude(pk=except_procedure.pk)
     if items.exists() or procedures.exists():
         raise Conflict(
-            _("“%(object)s” is already on an agenda or in a written procedure.")
-            % {"object": req.object_label},
+            _("“%(object)s” is already on an agenda or in a written procedure.") % {"object": req.object_label},
             code="request_already_scheduled",
         )
 

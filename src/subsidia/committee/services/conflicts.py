@@ -33,9 +33,7 @@ def conflict_declare(
     with transaction.atomic():
         member = Member.objects.select_for_update().select_related("substitute_for").get(pk=member.pk)
         if agenda_item is not None:
-            agenda_item = (
-                AgendaItem.objects.select_for_update().select_related("meeting").get(pk=agenda_item.pk)
-            )
+            agenda_item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=agenda_item.pk)
             committee_id, day = agenda_item.meeting.committee_id, selectors.meeting_day(agenda_item.meeting)
             if agenda_item.meeting.status == MeetingStatus.CANCELLED:
                 raise Conflict(_("The meeting was cancelled."), code="meeting_cancelled")

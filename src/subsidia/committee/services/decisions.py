@@ -67,16 +67,10 @@ def agenda_item_decide(
     if errors:
         raise RuleViolation(errors=errors)
     with transaction.atomic():
-        item = (
-            AgendaItem.objects.select_for_update()
-            .select_related("meeting", "meeting__committee")
-            .get(pk=item.pk)
-        )
+        item = AgendaItem.objects.select_for_update().select_related("meeting", "meeting__committee").get(pk=item.pk)
         meeting = item.meeting
         if item.kind != ItemKind.DECISION:
-            raise Conflict(
-                _("This item is for information; nothing is decided on it."), code="information_item"
-            )
+            raise Conflict(_("This item is for information; nothing is decided on it."), code="information_item")
         if item.decided:
             raise Conflict(_("This item is already decided."), code="item_decided")
         if meeting.status == MeetingStatus.CANCELLED:
@@ -105,8 +99,7 @@ def agenda_item_decide(
             raise RuleViolation(
                 errors={
                     "votes_for": _(
-                        "%(cast)s votes were counted but only %(present)s voting "
-                        "members present may vote on this item."
+                        "%(cast)s votes were counted but only %(present)s voting members present may vote on this item."
                     )
                     % {"cast": votes_for + votes_against + abstentions, "present": len(quorum.present)}
                 }

@@ -28,11 +28,7 @@ def _meeting_errors(meeting: Meeting) -> dict:
     reference = (meeting.reference or "").strip()
     if not reference:
         errors["reference"] = _("Give the meeting a reference, e.g. MC-2025-01.")
-    elif (
-        Meeting.objects.filter(committee=meeting.committee, reference=reference)
-        .exclude(pk=meeting.pk)
-        .exists()
-    ):
+    elif Meeting.objects.filter(committee=meeting.committee, reference=reference).exclude(pk=meeting.pk).exists():
         errors["reference"] = _("Another meeting of this committee has this reference.")
     if blank(meeting.title):
         errors["title"] = _("Give the meeting a title.")
@@ -161,9 +157,7 @@ def meeting_invite(user, meeting: Meeting) -> Meeting:
         if meeting.starts_at <= clock.now():
             raise Conflict(_("The meeting has already started."), code="meeting_started")
         if not meeting.items.exists():
-            raise Conflict(
-                _("Put at least one item on the agenda before inviting the members."), code="no_agenda"
-            )
+            raise Conflict(_("Put at least one item on the agenda before inviting the members."), code="no_agenda")
         recipients = notifications.recipients(meeting.committee, selectors.meeting_day(meeting))
         meeting.invited_at = clock.now()
         meeting.save(update_fields=["invited_at"])
@@ -205,9 +199,7 @@ def meeting_record_attendance(user, meeting: Meeting, *, present) -> Meeting:
         if meeting.status == MeetingStatus.CANCELLED:
             raise Conflict(_("The meeting was cancelled."), code="meeting_cancelled")
         if meeting.starts_at > clock.now():
-            raise Conflict(
-                _("Attendance is recorded once the meeting has begun."), code="meeting_not_started"
-            )
+            raise Conflict(_("Attendance is recorded once the meeting has begun."), code="meeting_not_started")
         if meeting.items.exclude(outcome="").exists():
             raise Conflict(
                 _("Decisions were recorded with this attendance; it can no longer change."),

@@ -51,13 +51,9 @@ def _committee_errors(committee: Committee) -> dict:
         errors["established_on"] = _("The committee cannot be set up in the future.")
     numerator, denominator = committee.quorum_numerator, committee.quorum_denominator
     if not (isinstance(numerator, int) and isinstance(denominator, int) and 0 < numerator <= denominator):
-        errors["quorum_numerator"] = _(
-            "The quorum is a fraction of the voting members between 0 and 1, e.g. 1/2."
-        )
+        errors["quorum_numerator"] = _("The quorum is a fraction of the voting members between 0 and 1, e.g. 1/2.")
     if not isinstance(committee.written_procedure_min_days, int) or committee.written_procedure_min_days < 1:
-        errors["written_procedure_min_days"] = _(
-            "Give members at least one day to answer a written procedure."
-        )
+        errors["written_procedure_min_days"] = _("Give members at least one day to answer a written procedure.")
     return errors
 
 
@@ -105,9 +101,7 @@ def committee_update(user, committee: Committee, **changes) -> Committee:
         if errors:
             raise RuleViolation(errors=errors)
         committee.save()
-        audit.record(
-            user, "committee.updated", committee, before=before, after=audit.snapshot(committee, changes)
-        )
+        audit.record(user, "committee.updated", committee, before=before, after=audit.snapshot(committee, changes))
     return committee
 
 
@@ -126,9 +120,7 @@ def _member_errors(member: Member) -> dict:
     if member.seat not in Seat.values:
         errors["seat"] = _("Choose a seat.")
     elif member.member_type == MemberType.COMMISSION and member.seat != Seat.ADVISORY:
-        errors["seat"] = _(
-            "Representatives of the Commission take part in an advisory capacity (CPR art. 39(2))."
-        )
+        errors["seat"] = _("Representatives of the Commission take part in an advisory capacity (CPR art. 39(2)).")
     if member.language not in {code for code, _name in settings.LANGUAGES}:
         errors["language"] = _("Choose one of the languages of this site.")
     if not member.term_start:
@@ -151,9 +143,9 @@ def _member_errors(member: Member) -> dict:
     elif member.seat == Seat.CHAIR:
         for chair in others.filter(seat=Seat.CHAIR, substitute_for__isnull=True):
             if _overlaps(member.term_start, member.term_end, chair.term_start, chair.term_end):
-                errors["seat"] = _(
-                    "%(name)s chairs the committee during this term; a committee has one chair."
-                ) % {"name": chair.name}
+                errors["seat"] = _("%(name)s chairs the committee during this term; a committee has one chair.") % {
+                    "name": chair.name
+                }
                 break
     if member.user_id:
         if not has_role(member.user, COMMITTEE_MEMBER):
@@ -231,7 +223,5 @@ def member_update(user, member: Member, **changes) -> Member:
         member.save()
         if "seat" in changes and not member.substitute_for_id:
             member.substitutes.update(seat=member.seat)
-        audit.record(
-            user, "committee_member.updated", member, before=before, after=audit.snapshot(member, changes)
-        )
+        audit.record(user, "committee_member.updated", member, before=before, after=audit.snapshot(member, changes))
     return member

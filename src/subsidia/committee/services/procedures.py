@@ -14,7 +14,7 @@ from subsidia.core.exceptions import Conflict, PermissionDenied, RuleViolation
 
 from .. import notifications, selectors
 from ..constants import APPROVING_OUTCOMES, Outcome, ProcedureResult, ProcedureStatus, VoteChoice
-from ..models import Committee, WrittenProcedure, WrittenProcedureVote
+from ..models import Committee, Member, WrittenProcedure, WrittenProcedureVote
 from ._common import blank, check_request_free, check_still_pending, require
 
 
@@ -63,8 +63,7 @@ def written_procedure_start(
         earliest = now + dt.timedelta(days=committee.written_procedure_min_days)
         if deadline < earliest:
             errors["deadline"] = _(
-                "The rules of procedure give members at least %(days)s "
-                "days: the deadline is %(earliest)s or later."
+                "The rules of procedure give members at least %(days)s days: the deadline is %(earliest)s or later."
             ) % {"days": committee.written_procedure_min_days, "earliest": formatting.datetime(earliest)}
     if errors:
         raise RuleViolation(errors=errors)
@@ -105,19 +104,31 @@ def written_procedure_start(
     return procedure
 
 
-def written_procedure_vote(user, procedure: WrittenProcedure, *, choice: str) -> WrittenProcedureVote:
-    """A voting member (or their substitute, if the member has not voted) votes once, before the deadline."""
+def written_procedure_vote(
+    user, procedure: WrittenProcedure, *, choice: str, member: Member | None = None
+) -> WrittenProcedureVote:
+    """A voting member (or their substitute, if the member has not voted) votes once, before the deadline.
+
+    With ``member``, the secretariat enters a vote that member sent in writing (e-mail, letter); the same
+    rules apply and the vote records who entered it.
+    """
     if choice not in VoteChoice.values:
         raise RuleViolation(errors={"choice": _("Vote for, against, or abstain.")})
     with transaction.atomic():
-        procedure = (
-            WrittenProcedure.objects.select_for_update().select_related("committee").get(pk=procedure.pk)
-        )
+        procedure = WrittenProcedure.objects.select_for_update().select_related("committee").get(pk=procedure.pk)
         now = clock.now()
         today = clock.today()
-        member = selectors.membership_on(user, procedure.committee, today)
-        if member is None:
-            raise PermissionDenied(_("Only members of this committee vote in its written procedures."))
+        if member is not None:
+            require(user, "committee.manage", procedure)
+            member = Member.objects.select_related("substitute_for").get(pk=member.pk)
+            if member.committee_id != procedure.committee_id or not member.active_on(today):
+                raise RuleViolation(
+                    errors={"member": _("%(member)s does not sit on this committee today.") % {"member": member.name}}
+                )
+        else:
+            member = selectors.membership_on(user, procedure.committee, today)
+            if member is None:
+                raise PermissionDenied(_("Only members of this committee vote in its written procedures."))
         if procedure.status != ProcedureStatus.OPEN:
             raise Conflict(
                 _("This written procedure is %(status)s; votes are no longer accepted.")
@@ -132,18 +143,18 @@ def written_procedure_vote(user, procedure: WrittenProcedure, *, choice: str) ->
             )
         if not member.votes:
             raise Conflict(
-                _("Your seat is advisory (CPR art. 39(2)): you take part without a vote."),
+                _("This seat is advisory (CPR art. 39(2)): it takes part without a vote."),
                 code="advisory_seat",
             )
         seat = member.seat_holder
         if seat.pk not in {s.pk for s in selectors.procedure_seats(procedure)}:
             raise Conflict(
-                _("Your seat did not vote in this procedure: it was not held when the procedure started."),
+                _("This seat does not vote in this procedure: it was not held when the procedure started."),
                 code="not_a_seat",
             )
         if seat.pk in selectors.procedure_recused(procedure):
             raise Conflict(
-                _("A conflict of interest was declared for your seat: it is recused from this vote."),
+                _("A conflict of interest was declared for this seat: it is recused from this vote."),
                 code="recused",
             )
         previous = procedure.votes.filter(seat=seat).select_related("cast_by").first()
@@ -156,7 +167,7 @@ def written_procedure_vote(user, procedure: WrittenProcedure, *, choice: str) ->
         try:
             with transaction.atomic():
                 vote = WrittenProcedureVote.objects.create(
-                    procedure=procedure, seat=seat, cast_by=member, choice=choice, cast_at=now
+                    procedure=procedure, seat=seat, cast_by=member, choice=choice, cast_at=now, recorded_by=user
                 )
         except IntegrityError as exc:
             raise Conflict(
@@ -166,7 +177,13 @@ def written_procedure_vote(user, procedure: WrittenProcedure, *, choice: str) ->
             user,
             "written_procedure.voted",
             vote,
-            data={"procedure": procedure.reference, "seat": seat.pk, "cast_by": member.pk, "choice": choice},
+            data={
+                "procedure": procedure.reference,
+                "seat": seat.pk,
+                "cast_by": member.pk,
+                "choice": choice,
+                "entered_by_secretariat": member.user_id != getattr(user, "pk", None),
+            },
         )
     return vote
 
@@ -175,13 +192,10 @@ def written_procedure_close(user, procedure: WrittenProcedure) -> WrittenProcedu
     """Freeze the result once it is final; an approval or rejection of a request goes into the gate."""
     require(user, "committee.manage", procedure)
     with transaction.atomic():
-        procedure = (
-            WrittenProcedure.objects.select_for_update().select_related("committee").get(pk=procedure.pk)
-        )
+        procedure = WrittenProcedure.objects.select_for_update().select_related("committee").get(pk=procedure.pk)
         if procedure.status != ProcedureStatus.OPEN:
             raise Conflict(
-                _("This written procedure is already %(status)s.")
-                % {"status": procedure.get_status_display().lower()},
+                _("This written procedure is already %(status)s.") % {"status": procedure.get_status_display().lower()},
                 code="procedure_not_open",
             )
         tally = selectors.written_procedure_result(procedure)
@@ -224,9 +238,7 @@ def written_procedure_close(user, procedure: WrittenProcedure) -> WrittenProcedu
             },
         )
         if req is not None and tally.result in (ProcedureResult.APPROVED, ProcedureResult.REJECTED):
-            outcome = (
-                procedure.proposed_outcome if tally.result == ProcedureResult.APPROVED else Outcome.REJECTED
-            )
+            outcome = procedure.proposed_outcome if tally.result == ProcedureResult.APPROVED else Outcome.REJECTED
             approvals.record_decision(
                 user,
                 req,

@@ -48,9 +48,7 @@ def rules_create_version(
             created_at=clock.now(),
             created_by=user,
         )
-        audit.record(
-            user, "rules_of_procedure.created", rules, data={"committee": committee.pk, "version": number}
-        )
+        audit.record(user, "rules_of_procedure.created", rules, data={"committee": committee.pk, "version": number})
     return rules
 
 
@@ -73,8 +71,6 @@ def rules_update(user, rules: RulesOfProcedure, **texts) -> RulesOfProcedure:
         for key, value in texts.items():
             setattr(rules, key, value or "")
         rules.save()
-        audit.record(
-            user, "rules_of_procedure.updated", rules, before=before, after=audit.snapshot(rules, texts)
-        )
+        audit.record(user, "rules_of_procedure.updated", rules, before=before, after=audit.snapshot(rules, texts))
         approvals.after_change(user, rules, previous_hash=previous_hash)
     return rules

@@ -23,12 +23,8 @@ def committee(db):
 @pytest.fixture
 def seats(committee, member):
     """Five voting members (the demo user ``member`` holds the first), one substitute, one advisory seat."""
-    holders = [
-        MemberFactory(committee=committee, user=member, name="Fatima El Idrissi", organisation="Atlas")
-    ]
-    holders += [
-        MemberFactory(committee=committee, user=UserFactory(role="committee_member")) for _ in range(4)
-    ]
+    holders = [MemberFactory(committee=committee, user=member, name="Fatima El Idrissi", organisation="Atlas")]
+    holders += [MemberFactory(committee=committee, user=UserFactory(role="committee_member")) for _ in range(4)]
     holders[0].__class__.objects.filter(pk=holders[1].pk).update(seat="chair")
     holders[1].refresh_from_db()
     substitute = MemberFactory(

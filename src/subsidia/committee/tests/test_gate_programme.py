@@ -38,9 +38,7 @@ def decide_in_meeting(officer, req, programme, members):
 
     seats = [MemberFactory(committee=committee) for _ in range(members)]
     meeting = MeetingFactory(committee=committee)
-    item = services.meeting_add_agenda_item(
-        officer, meeting, title="Programme amendment", approval_request=req
-    )
+    item = services.meeting_add_agenda_item(officer, meeting, title="Programme amendment", approval_request=req)
     services.meeting_record_attendance(officer, meeting, present=seats)
     return services.agenda_item_decide(officer, item, outcome="approved", votes_for=members)
 
@@ -77,9 +75,7 @@ def test_editing_the_budget_after_approval_withdraws_it_visibly(officer, api_as,
     assert AuditEvent.objects.filter(action="approval.withdrawn", object_id=str(req.pk)).exists()
     assert submit(api_as(officer), amendment).status_code == 409
     client.force_login(officer)
-    page = client.get(
-        f"/programmes/{amendment.programme_id}/versions/{amendment.number}/?lang=en"
-    ).content.decode()
+    page = client.get(f"/programmes/{amendment.programme_id}/versions/{amendment.number}/?lang=en").content.decode()
     assert "no longer applies" in page
     detail = client.get(f"/committee/approvals/{req.pk}/?lang=en").content.decode()
     assert "Approval withdrawn." in detail and "changed since it was submitted" in detail

@@ -75,9 +75,7 @@ def test_member_and_substitute_together_hold_one_seat(officer, meeting, seats, i
     assert len(quorum.present) == 2 and not quorum.met  # the advisory seat does not count either
 
 
-def test_a_decision_without_quorum_is_refused_and_changes_nothing(
-    officer, meeting, seats, item, rules_request
-):
+def test_a_decision_without_quorum_is_refused_and_changes_nothing(officer, meeting, seats, item, rules_request):
     attend(officer, meeting, seats["holders"][0], seats["holders"][1], seats["advisory"])
     with pytest.raises(Conflict) as exc:
         services.agenda_item_decide(officer, item, outcome="approved", votes_for=2)
@@ -89,9 +87,7 @@ def test_a_decision_without_quorum_is_refused_and_changes_nothing(
     assert not AuditEvent.objects.filter(action="agenda_item.decided").exists()
 
 
-def test_a_quorate_decision_is_recorded_into_the_gate(
-    officer, committee, meeting, seats, item, rules_request
-):
+def test_a_quorate_decision_is_recorded_into_the_gate(officer, committee, meeting, seats, item, rules_request):
     h = seats["holders"]
     attend(officer, meeting, h[0], h[1], h[3])
     services.agenda_item_decide(officer, item, outcome="approved", votes_for=2, abstentions=1)
@@ -127,9 +123,7 @@ def test_a_declared_conflict_recuses_the_seat_from_quorum_and_vote(officer, memb
 def test_a_substitutes_declaration_recuses_the_seat_they_stand_in_for(officer, meeting, seats, item):
     h = seats["holders"]
     attend(officer, meeting, h[0], h[1], h[3], h[4], seats["substitute"])
-    services.conflict_declare(
-        officer, seats["substitute"], agenda_item=item, reason="same organisation applies"
-    )
+    services.conflict_declare(officer, seats["substitute"], agenda_item=item, reason="same organisation applies")
     quorum = selectors.item_quorum(item)
     assert [s.holder for s in quorum.recused] == [h[2]]
     services.agenda_item_decide(officer, item, outcome="approved", votes_for=4)
@@ -224,9 +218,7 @@ def test_information_items_carry_no_decision(officer, meeting, seats):
             meeting,
             title="x",
             kind="information",
-            approval_request=approvals.request_approval(
-                officer, RulesFactory(committee=meeting.committee, version=2)
-            ),
+            approval_request=approvals.request_approval(officer, RulesFactory(committee=meeting.committee, version=2)),
         )
 
 
@@ -280,9 +272,7 @@ def test_meeting_input_is_checked(officer, committee):
             online_url="",
         )
     assert {"reference", "title", "starts_at", "place"} <= set(exc.value.errors)
-    services.meeting_create(
-        officer, committee, reference="MC-1", title="x", starts_at=clock.now(), place="Gent"
-    )
+    services.meeting_create(officer, committee, reference="MC-1", title="x", starts_at=clock.now(), place="Gent")
     with pytest.raises(RuleViolation) as exc:
         services.meeting_create(
             officer,

@@ -67,9 +67,7 @@ def test_commission_representatives_sit_in_an_advisory_capacity_cpr_art_39_2(off
     with pytest.raises(RuleViolation) as exc:
         add(officer, committee, member_type="commission", seat="member", organisation="European Commission")
     assert "39(2)" in exc.value.errors["seat"][0]
-    member = add(
-        officer, committee, member_type="commission", seat="advisory", organisation="European Commission"
-    )
+    member = add(officer, committee, member_type="commission", seat="advisory", organisation="European Commission")
     assert not member.votes
 
 

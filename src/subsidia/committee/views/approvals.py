@@ -111,8 +111,7 @@ def submit(request, ct, object_id):
     run_action(
         request,
         lambda: approvals.request_approval(request.user, obj, note=note),
-        _("“%(object)s” was put to the committee with its exact current content.")
-        % {"object": obj.approval_label()},
+        _("“%(object)s” was put to the committee with its exact current content.") % {"object": obj.approval_label()},
     )
     return redirect("committee:approvals-submit")
 
@@ -131,9 +130,7 @@ def withdraw(request, pk):
     req = get_object_or_404(_visible(request), pk=pk)
     form = ReasonForm(request.POST)
     reason = form.data.get("reason", "")
-    run_action(
-        request, lambda: approvals.withdraw(request.user, req, reason), _("The request was withdrawn.")
-    )
+    run_action(request, lambda: approvals.withdraw(request.user, req, reason), _("The request was withdrawn."))
     return redirect("committee:approval", pk=pk)
 
 

@@ -18,9 +18,7 @@ from ._helpers import require_manage, visible_committee
 def detail(request, pk):
     committee = visible_committee(request, pk)
     today = clock.today()
-    members = committee.members.select_related("substitute_for", "user").order_by(
-        "substitute_for_id", "position"
-    )
+    members = committee.members.select_related("substitute_for", "user").order_by("substitute_for_id", "position")
     return render(
         request,
         "committee/detail.html",
@@ -32,15 +30,11 @@ def detail(request, pk):
             "voting_count": selectors.voting_seats(committee, today).count(),
             "meetings": committee.meetings.order_by("-starts_at"),
             "procedures": committee.written_procedures.order_by("-started_at"),
-            "rules_versions": [
-                (r, approvals.approval_state(r)) for r in committee.rules_versions.order_by("-version")
-            ],
+            "rules_versions": [(r, approvals.approval_state(r)) for r in committee.rules_versions.order_by("-version")],
             "rules_in_force": selectors.rules_in_force(committee),
             "reminders": selectors.committee_reminders(committee),
             "can_manage": request.user.has_perm("committee.manage", committee),
-            "quorum_example": committee.quorum_rule.required(
-                selectors.voting_seats(committee, today).count()
-            ),
+            "quorum_example": committee.quorum_rule.required(selectors.voting_seats(committee, today).count()),
         },
     )
 
@@ -52,15 +46,11 @@ def create(request):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         programme = data.pop("programme")
-        committee = apply_service(
-            request, form, lambda: services.committee_create(request.user, programme, **data)
-        )
+        committee = apply_service(request, form, lambda: services.committee_create(request.user, programme, **data))
         if committee:
             messages.success(request, _("The monitoring committee was set up."))
             return redirect("committee:detail", pk=committee.pk)
-    return render(
-        request, "committee/form.html", {"form": form, "title": _("Set up the monitoring committee")}
-    )
+    return render(request, "committee/form.html", {"form": form, "title": _("Set up the monitoring committee")})
 
 
 @login_required
@@ -70,9 +60,7 @@ def edit(request, pk):
     form = CommitteeForm(request.POST or None, instance=committee)
     if request.method == "POST" and form.is_valid():
         changes = {f: form.cleaned_data[f] for f in form.changed_data}
-        if apply_service(
-            request, form, lambda: services.committee_update(request.user, committee, **changes)
-        ):
+        if apply_service(request, form, lambda: services.committee_update(request.user, committee, **changes)):
             messages.success(request, _("Saved."))
             return redirect("committee:detail", pk=pk)
     return render(
@@ -102,8 +90,10 @@ def member_add(request, pk):
     committee = visible_committee(request, pk)
     require_manage(request, committee)
     form = MemberForm(request.POST or None, committee=committee, initial={"term_start": clock.today()})
-    if request.method == "POST" and form.is_valid() and apply_service(
-        request, form, lambda: services.member_add(request.user, committee, **form.cleaned_data)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply_service(request, form, lambda: services.member_add(request.user, committee, **form.cleaned_data))
     ):
         messages.success(request, _("Member added."))
         return redirect("committee:detail", pk=pk)
@@ -165,9 +155,7 @@ def rules_edit(request, rules_id):
     rules = get_object_or_404(RulesOfProcedure, pk=rules_id)
     committee = visible_committee(request, rules.committee_id)
     require_manage(request, committee)
-    form = RulesForm(
-        request.POST or None, initial={f: getattr(rules, f) for f in ("text_nl", "text_fr", "text_en")}
-    )
+    form = RulesForm(request.POST or None, initial={f: getattr(rules, f) for f in ("text_nl", "text_fr", "text_en")})
     if request.method == "POST" and form.is_valid():
         changes = {f: form.cleaned_data[f] for f in form.changed_data}
         previously_pending = approvals.approval_state(rules).pending
@@ -183,6 +171,4 @@ def rules_edit(request, rules_id):
             else:
                 messages.success(request, _("Saved."))
             return redirect("committee:rules", pk=committee.pk, version=rules.version)
-    return render(
-        request, "committee/form.html", {"form": form, "title": str(rules), "back": rules.get_absolute_url()}
-    )
+    return render(request, "committee/form.html", {"form": form, "title": str(rules), "back": rules.get_absolute_url()})

@@ -77,9 +77,7 @@ def _item_rows(request, meeting, member_self):
                 "declarations": declarations,
                 "concerned": selectors.concerned_members(item),
                 "can_declare_self": bool(
-                    member_self
-                    and not item.decided
-                    and not any(d.member_id == member_self.pk for d in declarations)
+                    member_self and not item.decided and not any(d.member_id == member_self.pk for d in declarations)
                 ),
             }
         )
@@ -103,6 +101,7 @@ def meeting_detail(request, pk):
             "papers": selectors.papers_visible_to(request.user).filter(meeting=meeting),
             "can_manage": can_manage,
             "started": meeting.starts_at <= clock.now(),
+            "attendance_locked": meeting.items.exclude(outcome="").exists(),
             "member_self": member_self,
             "item_form": AgendaItemForm() if can_manage else None,
             "paper_form": PaperForm(meeting=meeting) if can_manage else None,
@@ -197,9 +196,7 @@ def decide(request, item_id):
         else:
             messages.success(request, _("The decision was recorded."))
     else:
-        messages.error(
-            request, _("Enter the decision and the numbers of votes (whole numbers, zero or more).")
-        )
+        messages.error(request, _("Enter the decision and the numbers of votes (whole numbers, zero or more)."))
     return redirect(item.get_absolute_url())
 
 
@@ -278,9 +275,7 @@ def paper_download(request, paper_id):
         handle = paper.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    response = FileResponse(
-        handle, content_type=paper.content_type, as_attachment=True, filename=paper.original_name
-    )
+    response = FileResponse(handle, content_type=paper.content_type, as_attachment=True, filename=paper.original_name)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -336,9 +331,7 @@ def minutes_approve(request, pk):
     if form.is_valid():
         run_action(
             request,
-            lambda: services.meeting_minutes_approve(
-                request.user, meeting, at_meeting=form.cleaned_data["at_meeting"]
-            ),
+            lambda: services.meeting_minutes_approve(request.user, meeting, at_meeting=form.cleaned_data["at_meeting"]),
             _("The minutes are approved."),
         )
     else:

@@ -97,9 +97,7 @@ def declare(request, pk):
     else:
         run_action(
             request,
-            lambda: services.conflict_declare(
-                request.user, member, written_procedure=procedure, reason=reason
-            ),
+            lambda: services.conflict_declare(request.user, member, written_procedure=procedure, reason=reason),
             _("Your conflict of interest was recorded; your seat does not vote in this procedure."),
         )
     return redirect("committee:procedure", pk=pk)

@@ -20,8 +20,10 @@ from subsidia.core.tests.gate_models import Dossier
 @pytest.fixture(scope="session")
 def dossier_table(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        with connection.schema_editor() as editor:
-            editor.create_model(Dossier)
+        # Idempotent: modules that import this fixture each get their own session-scoped copy.
+        if Dossier._meta.db_table not in connection.introspection.table_names():
+            with connection.schema_editor() as editor:
+                editor.create_model(Dossier)
         # Committed once, so the content-type cache never points at a row a test rolled back.
         ContentType.objects.clear_cache()
         ContentType.objects.get_for_model(Dossier)
