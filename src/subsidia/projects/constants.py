@@ -30,3 +30,57 @@ SUPPORTED_STATUSES = (
     OperationStatus.COMPLETED,
     OperationStatus.TERMINATED,
 )
+
+
+class AgreementStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    # The beneficiary's signatory signed; an authorising officer still has to confirm it.
+    SIGNED = "signed", _("Signed by the beneficiary")
+    IN_FORCE = "in_force", _("In force")
+    SUPERSEDED = "superseded", _("Superseded by a later version")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+AGREEMENT_TRANSITIONS = {
+    AgreementStatus.DRAFT: {AgreementStatus.SIGNED, AgreementStatus.CANCELLED},
+    AgreementStatus.SIGNED: {AgreementStatus.IN_FORCE, AgreementStatus.CANCELLED},
+    AgreementStatus.IN_FORCE: {AgreementStatus.SUPERSEDED, AgreementStatus.CANCELLED},
+    AgreementStatus.SUPERSEDED: set(),
+    AgreementStatus.CANCELLED: set(),
+}
+OPEN_AGREEMENT_STATUSES = (AgreementStatus.DRAFT, AgreementStatus.SIGNED)
+
+
+class AmendmentStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Awaiting approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+AMENDMENT_TRANSITIONS = {
+    AmendmentStatus.DRAFT: {AmendmentStatus.SUBMITTED, AmendmentStatus.WITHDRAWN},
+    AmendmentStatus.SUBMITTED: {AmendmentStatus.APPROVED, AmendmentStatus.REJECTED, AmendmentStatus.DRAFT},
+    AmendmentStatus.APPROVED: set(),
+    AmendmentStatus.REJECTED: set(),
+    AmendmentStatus.WITHDRAWN: set(),
+}
+OPEN_AMENDMENT_STATUSES = (AmendmentStatus.DRAFT, AmendmentStatus.SUBMITTED)
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    ACCEPTED = "accepted", _("Accepted")
+    # Sent back to the beneficiary with a note; it becomes a draft they can correct.
+    RETURNED = "returned", _("Returned for correction")
+
+
+REPORT_TRANSITIONS = {
+    ReportStatus.DRAFT: {ReportStatus.SUBMITTED},
+    ReportStatus.RETURNED: {ReportStatus.SUBMITTED},
+    ReportStatus.SUBMITTED: {ReportStatus.ACCEPTED, ReportStatus.RETURNED},
+    ReportStatus.ACCEPTED: set(),
+}
+EDITABLE_REPORT_STATUSES = (ReportStatus.DRAFT, ReportStatus.RETURNED)

@@ -114,3 +114,29 @@ def operations_for_beneficiary(organisation):
 
 def has_operation(application) -> bool:
     return Operation.objects.filter(Q(application=application)).exists()
+
+
+def _assessment_committed(call):
+    """What assessment's decisions hold against the call, where that stage can tell (else None)."""
+    try:
+        from subsidia.assessment import selectors as assessment_selectors
+    except ImportError:  # pragma: no cover - the assessment stage is not installed yet
+        return None
+    use = getattr(assessment_selectors, "call_budget_use", None)
+    if use is None:
+        return None
+    figures = use(call)
+    committed = figures.get("committed") if isinstance(figures, dict) else getattr(figures, "committed", None)
+    return committed
+
+
+def call_budget_room(call) -> dict:
+    """The call's budget, what its operations hold (or assessment's decisions, whichever is more), what is left.
+
+    Operations may hold more than the decisions committed once an amendment raised an EU contribution; they
+    may hold less once one was lowered, and then the decisions' figure is the prudent one.
+    """
+    held = committed_eu_for_call(call)["eu_contribution"]
+    decided = _assessment_committed(call)
+    committed = max(held, decided) if decided is not None else held
+    return {"budget": call.budget, "operations": held, "committed": committed, "available": call.budget - committed}

@@ -65,6 +65,8 @@ class Operation(models.Model):
     purpose_nl = models.TextField(_("purpose (Dutch)"), blank=True)
     purpose_fr = models.TextField(_("purpose (French)"), blank=True)
     purpose_en = models.TextField(_("purpose (English)"), blank=True)
+    # Art. 49(3)(e) "actual achievements": written when the operation is completed (from its final report).
+    achievements = models.TextField(_("actual achievements"), blank=True)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("expected end date"))
     actual_end_date = models.DateField(_("actual end date"), null=True, blank=True)
