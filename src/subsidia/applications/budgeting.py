@@ -92,9 +92,7 @@ def compute(lines: list[Line], rates: list[Rate]) -> Budget:
     for year in years:
         entered = [line for line in lines if line.year == year]
         staff = _sum(x.amount for x in entered if x.category == CostCategory.STAFF)
-        other_direct = _sum(
-            x.amount for x in entered if x.category not in (CostCategory.STAFF, CostCategory.INDIRECT)
-        )
+        other_direct = _sum(x.amount for x in entered if x.category not in (CostCategory.STAFF, CostCategory.INDIRECT))
 
         def add(key, category, base, _year=year):
             rate = by_key[key].rate

@@ -47,9 +47,10 @@ def problems(p: Plan, *, call_rate: Decimal, min_grant: Decimal, max_grant: Deci
             "The EU grant requested (%(grant)s) is below the call's minimum of %(min)s."
         ) % {"grant": money(p.eu_grant), "min": money(min_grant)}
     elif p.eu_grant > max_grant:
-        found["eu_grant_requested"] = _(
-            "The EU grant requested (%(grant)s) exceeds the call's maximum of %(max)s."
-        ) % {"grant": money(p.eu_grant), "max": money(max_grant)}
+        found["eu_grant_requested"] = _("The EU grant requested (%(grant)s) exceeds the call's maximum of %(max)s.") % {
+            "grant": money(p.eu_grant),
+            "max": money(max_grant),
+        }
     if p.gap > 0:
         found["own_contribution"] = _(
             "The co-financing plan does not add up: %(gap)s of the total eligible cost is not covered "

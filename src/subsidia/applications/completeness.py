@@ -31,9 +31,13 @@ class SectionState:
 
 def _general(app: Application, first, last) -> list[str]:
     found = []
-    for name, label in (("title", _("title")), ("summary", _("summary")), ("objectives", _("objectives"))):
+    for name, message in (
+        ("title", _("Write the title.")),
+        ("summary", _("Write the summary.")),
+        ("objectives", _("Write the objectives.")),
+    ):
         if not getattr(app, name).strip():
-            found.append(_("Write the %(what)s.") % {"what": label})
+            found.append(message)
     if not app.start_date or not app.end_date:
         found.append(_("Give the start and end dates."))
     else:
@@ -68,11 +72,7 @@ def _target_groups(app: Application) -> list[str]:
             if not any(location.nuts.code.startswith(c) for c in codes):
                 found.append(_("%(place)s lies outside the call's eligible area.") % {"place": location})
         org_nuts = app.organisation.nuts
-        if (
-            app.organisation.country == "BE"
-            and org_nuts
-            and not any(org_nuts.code.startswith(c) for c in codes)
-        ):
+        if app.organisation.country == "BE" and org_nuts and not any(org_nuts.code.startswith(c) for c in codes):
             found.append(
                 _("The organisation is established in %(nuts)s, outside the call's eligible area.")
                 % {"nuts": org_nuts.name}
@@ -101,13 +101,9 @@ def _budget(app: Application) -> list[str]:
     offered = {(o.kind, o.pk) for o in app.call.cost_options.all()}
     for line in app.budget_lines.exclude(cost_option=CostOptionKind.FLAT_RATE):
         if (line.cost_option, line.call_option_id) not in offered:
-            found.append(
-                _("A budget line uses a cost option the call does not offer: %(line)s.") % {"line": line}
-            )
+            found.append(_("A budget line uses a cost option the call does not offer: %(line)s.") % {"line": line})
     keys = {r.key for r in applied_rates(app)}
-    offered_rates = set(
-        app.call.cost_options.filter(kind=CostOptionKind.FLAT_RATE).values_list("flat_rate", flat=True)
-    )
+    offered_rates = set(app.call.cost_options.filter(kind=CostOptionKind.FLAT_RATE).values_list("flat_rate", flat=True))
     if keys - offered_rates:
         found.append(_("A flat rate is applied that the call does not offer."))
     found += [p.message for p in budgeting.combination_problems(keys)]
@@ -141,9 +137,7 @@ def _budget(app: Application) -> list[str]:
 
 def _cofinancing(app: Application) -> list[str]:
     call = app.call
-    p = cofinancing.plan(
-        app.total_eligible_cost, app.cofinancing_rate, app.own_contribution, app.other_public_funding
-    )
+    p = cofinancing.plan(app.total_eligible_cost, app.cofinancing_rate, app.own_contribution, app.other_public_funding)
     found = list(
         cofinancing.problems(
             p, call_rate=call.cofinancing_rate, min_grant=call.min_grant, max_grant=call.max_grant

@@ -256,9 +256,7 @@ def _statutes_pdf(organisation: Organisation) -> bytes:
 
     if "pdf" not in _STATUTES:
         # One small document for every organisation: rendering is the slow part.
-        _STATUTES["pdf"] = render_pdf(
-            "applications/demo_statutes.html", {}, language="nl", title="Statuten (demo)"
-        )
+        _STATUTES["pdf"] = render_pdf("applications/demo_statutes.html", {}, language="nl", title="Statuten (demo)")
     return _STATUTES["pdf"]
 
 
@@ -299,9 +297,7 @@ def _fill(user, application: Application, project, rng: random.Random, start: dt
     for name, share in TARGET_GROUPS:
         services.part_add(user, application, "target_group", name=name, expected_people=int(people * share))
     organisation = application.organisation
-    services.part_add(
-        user, application, "location", postcode=organisation.postcode, municipality=organisation.city
-    )
+    services.part_add(user, application, "location", postcode=organisation.postcode, municipality=organisation.city)
     under, over = people // 10, people // 20
     women = people // 2 + rng.randrange(0, 6)
     services.part_add(
@@ -354,13 +350,9 @@ def _fill(user, application: Application, project, rng: random.Random, start: dt
         )
         lines.append((year, "Personeelskosten", amount))
     if FlatRate.OTHER_OF_STAFF in flat:
-        lines.append(
-            (start.year, "Overige kosten (40 % forfait)", sum(a for _y, _l, a in lines) * Decimal("0.4"))
-        )
+        lines.append((start.year, "Overige kosten (40 % forfait)", sum(a for _y, _l, a in lines) * Decimal("0.4")))
     if Decimal(other):
-        services.application_update(
-            user, application, other_public_funding=other, other_public_funding_source=source
-        )
+        services.application_update(user, application, other_public_funding=other, other_public_funding_source=source)
     application.refresh_from_db()
     services.cofinancing_balance(user, application)
     requirements = list(call.required_attachments.order_by("position"))
@@ -372,16 +364,12 @@ def _fill(user, application: Application, project, rng: random.Random, start: dt
         else:
             continue
         services.attachment_add(user, application, upload=upload, requirement=requirement)
-    services.application_declare(
-        user, application, on_honour=True, no_double_funding=True, not_completed=True
-    )
+    services.application_declare(user, application, on_honour=True, no_double_funding=True, not_completed=True)
 
 
 def _apply(user, organisation, call, project, rng, *, at, start, submit=True) -> Application:
     with clock.replay_at(at):
-        application = services.application_create(
-            user, organisation=organisation, call=call, title=project[1]
-        )
+        application = services.application_create(user, organisation=organisation, call=call, title=project[1])
         Application.objects.filter(pk=application.pk).update(is_demo=True)
         _fill(user, application, project, rng, start)
         if submit:

@@ -55,7 +55,5 @@ class ApplicationFilter(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         value = value.strip()
         return queryset.filter(
-            Q(title__icontains=value)
-            | Q(reference__icontains=value)
-            | Q(organisation__legal_name__icontains=value)
+            Q(title__icontains=value) | Q(reference__icontains=value) | Q(organisation__legal_name__icontains=value)
         )

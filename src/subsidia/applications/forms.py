@@ -29,9 +29,7 @@ class OrganisationForm(forms.Form):
         label=_("Enterprise number (KBO/BCE)"),
         max_length=20,
         required=False,
-        help_text=_(
-            "Ten digits, e.g. 0123.456.749. Not needed for a de facto association or a foreign organisation."
-        ),
+        help_text=_("Ten digits, e.g. 0123.456.749. Not needed for a de facto association or a foreign organisation."),
     )
     other_identifier = forms.CharField(
         label=_("Other identifier"),
@@ -105,21 +103,15 @@ class GeneralForm(forms.Form):
 
 class ActivityForm(forms.Form):
     title = forms.CharField(label=_("Activity"), max_length=200)
-    description = forms.CharField(
-        label=_("Description"), max_length=3000, required=False, widget=_textarea(3)
-    )
+    description = forms.CharField(label=_("Description"), max_length=3000, required=False, widget=_textarea(3))
     start_date = forms.DateField(label=_("From"), widget=DateInput())
     end_date = forms.DateField(label=_("Until"), widget=DateInput())
-    deliverables = forms.CharField(
-        label=_("Deliverables"), max_length=2000, required=False, widget=_textarea(2)
-    )
+    deliverables = forms.CharField(label=_("Deliverables"), max_length=2000, required=False, widget=_textarea(2))
 
 
 class TargetGroupForm(forms.Form):
     name = forms.CharField(label=_("Target group"), max_length=200)
-    expected_people = forms.IntegerField(
-        label=_("People expected to take part"), min_value=0, max_value=10_000_000
-    )
+    expected_people = forms.IntegerField(label=_("People expected to take part"), min_value=0, max_value=10_000_000)
 
 
 class LocationForm(forms.Form):
@@ -144,17 +136,13 @@ class IndicatorTargetForm(forms.Form):
     age_over_60 = forms.IntegerField(label=_("Over 60"), min_value=0, required=False, initial=0)
     women = forms.IntegerField(label=_("Women"), min_value=0, required=False, initial=0)
     men = forms.IntegerField(label=_("Men"), min_value=0, required=False, initial=0)
-    non_binary = forms.IntegerField(
-        label=_("Non-binary or not stated"), min_value=0, required=False, initial=0
-    )
+    non_binary = forms.IntegerField(label=_("Non-binary or not stated"), min_value=0, required=False, initial=0)
 
     BREAKDOWN = ("age_under_18", "age_18_60", "age_over_60", "women", "men", "non_binary")
 
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["indicator"].queryset = Indicator.objects.filter(
-            objective=call.specific_objective
-        ).order_by("id")
+        self.fields["indicator"].queryset = Indicator.objects.filter(objective=call.specific_objective).order_by("id")
         self.fields["indicator"].label_from_instance = lambda i: f"{i.code} — {i.title} ({i.unit})"
         self.fields["indicator"].help_text = _(
             "Indicators on persons are broken down by age and by gender (AMIF Annex VIII); each breakdown "
@@ -220,9 +208,7 @@ def _option_label(option) -> str:
 
 
 class FlatRatesForm(forms.Form):
-    keys = forms.MultipleChoiceField(
-        label=_("Flat rates applied"), required=False, widget=forms.CheckboxSelectMultiple
-    )
+    keys = forms.MultipleChoiceField(label=_("Flat rates applied"), required=False, widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)
@@ -244,17 +230,13 @@ class CofinancingForm(forms.Form):
         max_value=1,
         help_text=_("As a fraction: 0.75 for 75 %. At most the call's rate."),
     )
-    other_public_funding = forms.CharField(
-        label=_("Other public funding (EUR)"), max_length=20, required=False
-    )
+    other_public_funding = forms.CharField(label=_("Other public funding (EUR)"), max_length=20, required=False)
     other_public_funding_source = forms.CharField(
         label=_("Source of the other public funding"), max_length=300, required=False
     )
     own_contribution = forms.CharField(label=_("Own contribution (EUR)"), max_length=20, required=False)
     draft_budget = forms.BooleanField(
-        label=_(
-            "The budget is a draft budget for the managing authority to set a lump sum (CPR art. 53(3)(b))"
-        ),
+        label=_("The budget is a draft budget for the managing authority to set a lump sum (CPR art. 53(3)(b))"),
         required=False,
     )
 
@@ -300,6 +282,4 @@ class DeclarationsForm(forms.Form):
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (optional)"), max_length=2000, required=False, widget=_textarea(2)
-    )
+    reason = forms.CharField(label=_("Reason (optional)"), max_length=2000, required=False, widget=_textarea(2))

@@ -45,21 +45,13 @@ def receipt_context(submission: Submission) -> dict:
         "organisation_type": _label(OrganisationType, organisation["organisation_type"]),
         "legal_form": _label(LegalForm, organisation["legal_form"]),
         "categories": [(category_label(k), v) for k, v in totals.items()],
-        "flat_rates": [
-            (_label(FlatRate, r["kind"]), Decimal(r["rate"])) for r in content["budget"]["flat_rates"]
-        ],
+        "flat_rates": [(_label(FlatRate, r["kind"]), Decimal(r["rate"])) for r in content["budget"]["flat_rates"]],
         "simplified": sum(
-            (
-                Decimal(x["amount"])
-                for x in content["budget"]["lines"]
-                if x["cost_option"] != CostOptionKind.REAL_COSTS
-            ),
+            (Decimal(x["amount"]) for x in content["budget"]["lines"] if x["cost_option"] != CostOptionKind.REAL_COSTS),
             Decimal("0"),
         ),
         "amounts": {
-            k: Decimal(v)
-            for k, v in content["cofinancing"].items()
-            if k not in ("rate", "other_public_funding_source")
+            k: Decimal(v) for k, v in content["cofinancing"].items() if k not in ("rate", "other_public_funding_source")
         },
         "rate": Decimal(content["cofinancing"]["rate"]),
     }

@@ -17,11 +17,7 @@ def _role(user, organisation_id):
         return None
     from .models import Membership
 
-    return (
-        Membership.objects.filter(user=user, organisation_id=organisation_id)
-        .values_list("role", flat=True)
-        .first()
-    )
+    return Membership.objects.filter(user=user, organisation_id=organisation_id).values_list("role", flat=True).first()
 
 
 @rules.predicate

@@ -59,9 +59,7 @@ def memberships_of(organisation):
 def role_in(user, organisation) -> str | None:
     if not getattr(user, "is_authenticated", False):
         return None
-    return (
-        Membership.objects.filter(user=user, organisation=organisation).values_list("role", flat=True).first()
-    )
+    return Membership.objects.filter(user=user, organisation=organisation).values_list("role", flat=True).first()
 
 
 # --- Applications ----------------------------------------------------------------------------------------
@@ -124,9 +122,9 @@ def budget_summary(application: Application) -> dict:
     """Totals of the stored lines by category, by year, by cost option, and overall: database sums."""
     lines = BudgetLine.objects.filter(application=application)
     total = lines.aggregate(sum_amount=_money_sum("amount"))["sum_amount"]
-    simplified = lines.exclude(cost_option=CostOptionKind.REAL_COSTS).aggregate(
-        sum_amount=_money_sum("amount")
-    )["sum_amount"]
+    simplified = lines.exclude(cost_option=CostOptionKind.REAL_COSTS).aggregate(sum_amount=_money_sum("amount"))[
+        "sum_amount"
+    ]
     return {
         "total": total,
         "simplified": simplified,
@@ -134,9 +132,7 @@ def budget_summary(application: Application) -> dict:
         "by_category": {r["category"]: r["sum_amount"] for r in budget_by(application, "category")},
         "by_year": {r["year"]: r["sum_amount"] for r in budget_by(application, "year")},
         "by_option": {r["cost_option"]: r["sum_amount"] for r in budget_by(application, "cost_option")},
-        "cells": {
-            (r["category"], r["year"]): r["sum_amount"] for r in budget_by(application, "category", "year")
-        },
+        "cells": {(r["category"], r["year"]): r["sum_amount"] for r in budget_by(application, "category", "year")},
     }
 
 

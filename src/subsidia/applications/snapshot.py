@@ -125,9 +125,7 @@ def build(app: Application, *, submitted_at: dt.datetime | None, submitted_by) -
             }
             for a in app.activities.order_by("start_date", "position", "id")
         ],
-        "target_groups": [
-            {"name": t.name, "expected_people": t.expected_people} for t in app.target_groups.all()
-        ],
+        "target_groups": [{"name": t.name, "expected_people": t.expected_people} for t in app.target_groups.all()],
         "locations": [
             {"postcode": x.postcode, "municipality": x.municipality, "nuts": x.nuts.code}
             for x in app.locations.select_related("nuts").order_by("postcode", "municipality")

@@ -128,18 +128,14 @@ def check_upload(upload, *, accepted: list[str]) -> CheckedFile:
     for chunk in chunks:
         buffer.extend(chunk)
         if len(buffer) > limit:
-            raise UploadError(
-                _("The file is larger than the limit of %(limit)s.") % {"limit": filesizeformat(limit)}
-            )
+            raise UploadError(_("The file is larger than the limit of %(limit)s.") % {"limit": filesizeformat(limit)})
     content = bytes(buffer)
     if not content:
         raise UploadError(_("The file is empty."))
     kind = extension_type(name)
     allowed = ", ".join(sorted(accepted))
     if kind is None or kind not in accepted:
-        raise UploadError(
-            _("Files of this kind are not accepted here; accepted: %(types)s.") % {"types": allowed}
-        )
+        raise UploadError(_("Files of this kind are not accepted here; accepted: %(types)s.") % {"types": allowed})
     if not sniff(content, kind):
         raise UploadError(
             _(

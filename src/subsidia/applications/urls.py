@@ -28,9 +28,7 @@ urlpatterns = [
     path("applications/<int:pk>/", applications.application_detail, name="detail"),
     path("applications/<int:pk>/project/", applications.section_general, name="section-general"),
     path("applications/<int:pk>/parts/<slug:section>/", parts.section_parts, name="section-parts"),
-    path(
-        "applications/<int:pk>/parts/<slug:kind>/<int:part_id>/delete/", parts.part_delete, name="part-delete"
-    ),
+    path("applications/<int:pk>/parts/<slug:kind>/<int:part_id>/delete/", parts.part_delete, name="part-delete"),
     path("applications/<int:pk>/budget/", budget.section_budget, name="section-budget"),
     path("applications/<int:pk>/budget/preview/", budget.budget_preview, name="budget-preview"),
     path(
@@ -45,17 +43,13 @@ urlpatterns = [
         name="cofinancing-preview",
     ),
     path("applications/<int:pk>/attachments/", attachments.section_attachments, name="section-attachments"),
-    path(
-        "applications/<int:pk>/attachments/<int:attachment_id>/", files.attachment_download, name="attachment"
-    ),
+    path("applications/<int:pk>/attachments/<int:attachment_id>/", files.attachment_download, name="attachment"),
     path(
         "applications/<int:pk>/attachments/<int:attachment_id>/delete/",
         attachments.attachment_delete,
         name="attachment-delete",
     ),
-    path(
-        "applications/<int:pk>/declarations/", applications.section_declarations, name="section-declarations"
-    ),
+    path("applications/<int:pk>/declarations/", applications.section_declarations, name="section-declarations"),
     path("applications/<int:pk>/submit/", applications.application_submit, name="submit"),
     path("applications/<int:pk>/withdraw/", applications.application_withdraw, name="withdraw"),
     path("applications/<int:pk>/delete/", applications.application_delete, name="delete"),

@@ -92,9 +92,7 @@ class MembershipSerializer(VisibleRelations, ModelSerializer):
 
     username = serializers.CharField(source="user.username", read_only=True)
     name = serializers.CharField(source="user.get_full_name", read_only=True)
-    identifier = serializers.CharField(
-        write_only=True, help_text="Username or e-mail address of an existing user."
-    )
+    identifier = serializers.CharField(write_only=True, help_text="Username or e-mail address of an existing user.")
     organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
 
     class Meta:
@@ -109,9 +107,7 @@ class MembershipRoleSerializer(serializers.Serializer):
 
 class FlatRateSerializer(ModelSerializer):
     # Plain strings: the same choice sets are already named in the calls API (one enum per choice set).
-    kind = serializers.CharField(
-        read_only=True, help_text="The flat rate's key, e.g. flat_rate_other_costs_staff."
-    )
+    kind = serializers.CharField(read_only=True, help_text="The flat rate's key, e.g. flat_rate_other_costs_staff.")
 
     class Meta:
         model = AppliedFlatRate
@@ -232,9 +228,7 @@ class BudgetLineSerializer(VisibleRelations, ModelSerializer):
     visible = {"application": "applications_visible_to"}
 
     application = serializers.PrimaryKeyRelatedField(queryset=Application.objects.all())
-    call_option = serializers.PrimaryKeyRelatedField(
-        queryset=CostOption.objects.all(), required=False, allow_null=True
-    )
+    call_option = serializers.PrimaryKeyRelatedField(queryset=CostOption.objects.all(), required=False, allow_null=True)
     quantity = serializers.DecimalField(max_digits=12, decimal_places=2, required=False, allow_null=True)
     amount = AmountField(required=False)
     unit_amount = AmountField(read_only=True)
@@ -246,9 +240,7 @@ class BudgetLineSerializer(VisibleRelations, ModelSerializer):
         "other_direct, indirect; all_other for the art. 56 flat rate). Taken from the cost option "
         "when the call ties it to a category.",
     )
-    cost_option = serializers.CharField(
-        read_only=True, help_text="real_costs, unit_cost, lump_sum or flat_rate."
-    )
+    cost_option = serializers.CharField(read_only=True, help_text="real_costs, unit_cost, lump_sum or flat_rate.")
     flat_rate = serializers.CharField(read_only=True, help_text="For a computed line: the flat rate's key.")
 
     class Meta:

@@ -11,8 +11,6 @@ router.register("application-activities", views.ActivityViewSet, basename="appli
 router.register("application-target-groups", views.TargetGroupViewSet, basename="application-target-group")
 router.register("application-locations", views.LocationViewSet, basename="application-location")
 router.register("application-partners", views.PartnerViewSet, basename="application-partner")
-router.register(
-    "application-indicator-targets", views.IndicatorTargetViewSet, basename="application-indicator-target"
-)
+router.register("application-indicator-targets", views.IndicatorTargetViewSet, basename="application-indicator-target")
 router.register("application-attachments", views.AttachmentViewSet, basename="application-attachment")
 urlpatterns = router.urls

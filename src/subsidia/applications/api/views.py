@@ -29,9 +29,7 @@ from ..models import (
 from ..receipts import receipt_filename, receipt_pdf
 from . import serializers as s
 
-CONFLICT = OpenApiResponse(
-    description="The transition is not allowed now (e.g. the call's deadline has passed)."
-)
+CONFLICT = OpenApiResponse(description="The transition is not allowed now (e.g. the call's deadline has passed).")
 REFUSED = OpenApiResponse(description="The input breaks a rule; the messages say which.")
 
 
@@ -129,13 +127,9 @@ class ApplicationViewSet(mixins.CreateModelMixin, mixins.DestroyModelMixin, view
         """Change a draft's project fields or co-financing plan."""
         body = s.ApplicationUpdateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return self._respond(
-            services.application_update(request.user, self.get_object(), **body.validated_data)
-        )
+        return self._respond(services.application_update(request.user, self.get_object(), **body.validated_data))
 
-    @extend_schema(
-        request=s.SubmitSerializer, responses={200: s.ApplicationSerializer, 400: REFUSED, 409: CONFLICT}
-    )
+    @extend_schema(request=s.SubmitSerializer, responses={200: s.ApplicationSerializer, 400: REFUSED, 409: CONFLICT})
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         """Submit while the call is open (`opens_at ≤ now < closes_at`, Brussels time): the application is
@@ -143,9 +137,7 @@ class ApplicationViewSet(mixins.CreateModelMixin, mixins.DestroyModelMixin, view
         body = s.SubmitSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         declarations = body.validated_data.get("declarations")
-        return self._respond(
-            services.application_submit(request.user, self.get_object(), declarations=declarations)
-        )
+        return self._respond(services.application_submit(request.user, self.get_object(), declarations=declarations))
 
     @extend_schema(request=s.WithdrawSerializer, responses={200: s.ApplicationSerializer, 409: CONFLICT})
     @action(detail=True, methods=["post"])
@@ -153,9 +145,7 @@ class ApplicationViewSet(mixins.CreateModelMixin, mixins.DestroyModelMixin, view
         """Withdraw a submitted application; possible until the call's deadline."""
         body = s.WithdrawSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return self._respond(
-            services.application_withdraw(request.user, self.get_object(), **body.validated_data)
-        )
+        return self._respond(services.application_withdraw(request.user, self.get_object(), **body.validated_data))
 
     @extend_schema(request=s.DeclarationsSerializer, responses={200: s.ApplicationSerializer, 409: CONFLICT})
     @action(detail=True, methods=["post"])
@@ -163,9 +153,7 @@ class ApplicationViewSet(mixins.CreateModelMixin, mixins.DestroyModelMixin, view
         """A signatory makes the declarations on honour (CPR art. 63(6) and 63(9))."""
         body = s.DeclarationsSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return self._respond(
-            services.application_declare(request.user, self.get_object(), **body.validated_data)
-        )
+        return self._respond(services.application_declare(request.user, self.get_object(), **body.validated_data))
 
     @extend_schema(request=s.FlatRatesSerializer, responses={200: s.ApplicationSerializer, 400: REFUSED})
     @action(detail=True, methods=["post"], url_path="flat-rates")

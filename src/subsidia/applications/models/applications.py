@@ -33,9 +33,7 @@ class Application(models.Model):
     acronym = models.CharField(_("short name"), max_length=30, blank=True)
     summary = models.TextField(_("summary"), blank=True, max_length=3000)
     objectives = models.TextField(_("objectives"), blank=True, max_length=6000)
-    target_group_description = models.TextField(
-        _("who the project reaches and how"), blank=True, max_length=4000
-    )
+    target_group_description = models.TextField(_("who the project reaches and how"), blank=True, max_length=4000)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     # Budget and co-financing plan: the totals are kept in step with the budget lines by the budget service.
@@ -44,9 +42,7 @@ class Application(models.Model):
     eu_grant_requested = MoneyField(_("EU grant requested"), default=0)
     own_contribution = MoneyField(_("own contribution"), default=0)
     other_public_funding = MoneyField(_("other public funding"), default=0)
-    other_public_funding_source = models.CharField(
-        _("source of the other public funding"), max_length=300, blank=True
-    )
+    other_public_funding_source = models.CharField(_("source of the other public funding"), max_length=300, blank=True)
     draft_budget = models.BooleanField(
         _("draft budget for a lump sum"),
         default=False,
@@ -98,16 +94,12 @@ class Application(models.Model):
         verbose_name_plural = _("applications")
         permissions = [("export_application", "Can export submitted applications")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=ApplicationStatus.values), name="application_status_valid"
-            ),
+            models.CheckConstraint(condition=Q(status__in=ApplicationStatus.values), name="application_status_valid"),
             models.UniqueConstraint(
                 fields=["reference"], condition=~Q(reference=""), name="application_reference_unique"
             ),
             models.CheckConstraint(
-                condition=Q(start_date__isnull=True)
-                | Q(end_date__isnull=True)
-                | Q(start_date__lte=F("end_date")),
+                condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(start_date__lte=F("end_date")),
                 name="application_dates_ordered",
             ),
             models.CheckConstraint(
@@ -125,11 +117,7 @@ class Application(models.Model):
             models.CheckConstraint(
                 condition=Q(status="draft")
                 | (
-                    Q(
-                        eu_grant_requested=F("total_eligible_cost")
-                        - F("own_contribution")
-                        - F("other_public_funding")
-                    )
+                    Q(eu_grant_requested=F("total_eligible_cost") - F("own_contribution") - F("other_public_funding"))
                     & Q(total_eligible_cost__gt=0)
                     & Q(submitted_at__isnull=False)
                     & ~Q(reference="")
@@ -155,12 +143,7 @@ class Application(models.Model):
     @property
     def plan_gap(self):
         """What the co-financing plan still lacks (positive) or has too much (negative)."""
-        return (
-            self.total_eligible_cost
-            - self.eu_grant_requested
-            - self.own_contribution
-            - self.other_public_funding
-        )
+        return self.total_eligible_cost - self.eu_grant_requested - self.own_contribution - self.other_public_funding
 
 
 class Activity(models.Model):
@@ -214,9 +197,7 @@ class Location(models.Model):
         verbose_name = _("location")
         verbose_name_plural = _("locations")
         constraints = [
-            models.UniqueConstraint(
-                fields=["application", "postcode", "municipality"], name="location_unique"
-            ),
+            models.UniqueConstraint(fields=["application", "postcode", "municipality"], name="location_unique"),
         ]
 
     def __str__(self):
@@ -226,9 +207,7 @@ class Location(models.Model):
 class Partner(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="partners")
     name = models.CharField(_("partner"), max_length=200)
-    organisation_type = models.CharField(
-        _("type of organisation"), max_length=30, choices=OrganisationType.choices
-    )
+    organisation_type = models.CharField(_("type of organisation"), max_length=30, choices=OrganisationType.choices)
     enterprise_number = models.CharField(_("enterprise number (KBO/BCE)"), max_length=10, blank=True)
     other_identifier = models.CharField(_("other identifier"), max_length=60, blank=True)
     country = models.CharField(_("country"), max_length=2, default="BE")
@@ -284,14 +263,7 @@ class IndicatorTarget(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(by_age_and_gender=True)
-                | (
-                    Q(age_under_18=0)
-                    & Q(age_18_60=0)
-                    & Q(age_over_60=0)
-                    & Q(women=0)
-                    & Q(men=0)
-                    & Q(non_binary=0)
-                ),
+                | (Q(age_under_18=0) & Q(age_18_60=0) & Q(age_over_60=0) & Q(women=0) & Q(men=0) & Q(non_binary=0)),
                 name="indicator_target_no_breakdown_without_persons",
             ),
         ]

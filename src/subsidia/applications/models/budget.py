@@ -48,12 +48,8 @@ class BudgetLine(models.Model):
         verbose_name_plural = _("budget lines")
         constraints = [
             models.CheckConstraint(condition=Q(amount__gte=0), name="budget_line_amount_not_negative"),
-            models.CheckConstraint(
-                condition=Q(year__gte=2000) & Q(year__lte=2100), name="budget_line_year_sane"
-            ),
-            models.CheckConstraint(
-                condition=Q(cost_option__in=CostOptionKind.values), name="budget_line_option_valid"
-            ),
+            models.CheckConstraint(condition=Q(year__gte=2000) & Q(year__lte=2100), name="budget_line_year_sane"),
+            models.CheckConstraint(condition=Q(cost_option__in=CostOptionKind.values), name="budget_line_option_valid"),
             models.CheckConstraint(
                 condition=(Q(cost_option="flat_rate") & ~Q(flat_rate="") & Q(rate__isnull=False))
                 | (~Q(cost_option="flat_rate") & Q(flat_rate="")),
@@ -93,9 +89,7 @@ class AppliedFlatRate(models.Model):
         verbose_name_plural = _("flat rates applied")
         constraints = [
             models.UniqueConstraint(fields=["application", "kind"], name="applied_flat_rate_unique"),
-            models.CheckConstraint(
-                condition=Q(kind__in=FlatRate.values), name="applied_flat_rate_kind_valid"
-            ),
+            models.CheckConstraint(condition=Q(kind__in=FlatRate.values), name="applied_flat_rate_kind_valid"),
         ]
 
     def __str__(self):

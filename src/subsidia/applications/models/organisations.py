@@ -15,9 +15,7 @@ from ..constants import LegalForm, MemberRole, OrganisationType
 class Organisation(models.Model):
     legal_name = models.CharField(_("legal name"), max_length=200)
     legal_form = models.CharField(_("legal form"), max_length=30, choices=LegalForm.choices)
-    organisation_type = models.CharField(
-        _("type of organisation"), max_length=30, choices=OrganisationType.choices
-    )
+    organisation_type = models.CharField(_("type of organisation"), max_length=30, choices=OrganisationType.choices)
     # Ten digits without dots; blank only for de facto associations and foreign organisations.
     enterprise_number = models.CharField(_("enterprise number (KBO/BCE)"), max_length=10, blank=True)
     other_identifier = models.CharField(
@@ -39,9 +37,7 @@ class Organisation(models.Model):
     postcode = models.CharField(_("postcode"), max_length=10)
     city = models.CharField(_("city or municipality"), max_length=100)
     country = models.CharField(_("country"), max_length=2, default="BE")
-    nuts = models.ForeignKey(
-        NutsArea, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("NUTS area")
-    )
+    nuts = models.ForeignKey(NutsArea, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("NUTS area"))
     # False when the applicant chose the NUTS area because the postcode could not be placed.
     nuts_from_postcode = models.BooleanField(default=True)
     email = models.EmailField(_("e-mail address"), blank=True)
@@ -76,13 +72,9 @@ class Organisation(models.Model):
             models.CheckConstraint(
                 condition=Q(organisation_type__in=OrganisationType.values), name="organisation_type_valid"
             ),
-            models.CheckConstraint(
-                condition=Q(legal_form__in=LegalForm.values), name="organisation_legal_form_valid"
-            ),
+            models.CheckConstraint(condition=Q(legal_form__in=LegalForm.values), name="organisation_legal_form_valid"),
             # A Belgian address is always placed in a NUTS area (derived from the postcode or chosen).
-            models.CheckConstraint(
-                condition=~Q(country="BE") | Q(nuts__isnull=False), name="organisation_be_has_nuts"
-            ),
+            models.CheckConstraint(condition=~Q(country="BE") | Q(nuts__isnull=False), name="organisation_be_has_nuts"),
         ]
 
     def __str__(self):
@@ -98,9 +90,7 @@ class Organisation(models.Model):
 
     @property
     def address(self) -> str:
-        return f"{self.street}, {self.postcode} {self.city}" + (
-            "" if self.country == "BE" else f" ({self.country})"
-        )
+        return f"{self.street}, {self.postcode} {self.city}" + ("" if self.country == "BE" else f" ({self.country})")
 
 
 class Membership(models.Model):

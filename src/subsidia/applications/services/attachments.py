@@ -40,9 +40,7 @@ def discard_on_commit(attachment: Attachment) -> None:
     transaction.on_commit(lambda: default_storage.delete(name))
 
 
-def attachment_add(
-    user, application: Application, *, upload, requirement=None, description: str = ""
-) -> Attachment:
+def attachment_add(user, application: Application, *, upload, requirement=None, description: str = "") -> Attachment:
     with transaction.atomic():
         application = editable(user, application)
         requirement = _requirement(application, requirement)
@@ -96,9 +94,7 @@ def attachment_delete(user, attachment: Attachment) -> None:
         discard_on_commit(attachment)
         attachment.delete()
         touch(application)
-        audit.record(
-            user, "application.attachment_removed", application, before=before, data={"attachment": pk}
-        )
+        audit.record(user, "application.attachment_removed", application, before=before, data={"attachment": pk})
 
 
 def open_file(attachment: Attachment):

@@ -63,9 +63,9 @@ def recompute(application: Application) -> budgeting.Budget:
         )
         for f in budget.flat_lines
     )
-    total = application.budget_lines.aggregate(
-        sum_amount=Coalesce(Sum("amount"), Value(0), output_field=MoneyField())
-    )["sum_amount"]
+    total = application.budget_lines.aggregate(sum_amount=Coalesce(Sum("amount"), Value(0), output_field=MoneyField()))[
+        "sum_amount"
+    ]
     if total != budget.total:  # pragma: no cover - the two sums are the same arithmetic
         raise RuntimeError(f"budget total {total} differs from the computed {budget.total}")
     application.total_eligible_cost = total
@@ -83,9 +83,7 @@ def _option(application, value, errors) -> CostOption | None:
         except (TypeError, ValueError):
             option = None
     if option is None or option.kind not in budgeting.ENTERED_OPTIONS:
-        errors["call_option"] = _(
-            "Choose one of the call's cost options for real costs, unit costs or lump sums."
-        )
+        errors["call_option"] = _("Choose one of the call's cost options for real costs, unit costs or lump sums.")
         return None
     return option
 
@@ -119,9 +117,7 @@ def validate_line(application: Application, data: dict) -> dict:
     """Clean one entered line against the call's cost options, the project's years and the flat rates."""
     errors: dict = {}
     option = _option(application, data.get("call_option"), errors)
-    clean: dict = {
-        "description": text(data.get("description"), max_length=300, field="description", errors=errors)
-    }
+    clean: dict = {"description": text(data.get("description"), max_length=300, field="description", errors=errors)}
     try:
         year = int(data.get("year"))
     except (TypeError, ValueError):
@@ -147,9 +143,7 @@ def validate_line(application: Application, data: dict) -> dict:
     covering = budgeting.covered_by_flat_rate(category, keys)
     if covering:
         errors["category"] = _(
-            "%(category)s are already calculated by the flat rate “%(rate)s”; entering them too would count "
-            "them "
-            "twice."
+            "%(category)s are already calculated by the flat rate “%(rate)s”; entering them too would count them twice."
         ) % {
             "category": CostCategory(category).label if category in CostCategory.values else category,
             "rate": FlatRate(covering).label,
@@ -162,9 +156,7 @@ def validate_line(application: Application, data: dict) -> dict:
         if value is not None:
             clean.update(amount=value, quantity=None, unit_amount=None)
     else:
-        quantity = _quantity(
-            data.get("quantity") if data.get("quantity") not in (None, "") else "1", option, errors
-        )
+        quantity = _quantity(data.get("quantity") if data.get("quantity") not in (None, "") else "1", option, errors)
         if quantity is not None:
             clean.update(
                 quantity=quantity,
@@ -260,9 +252,7 @@ def flat_rates_set(user, application: Application, *, keys) -> list[AppliedFlatR
 
     with transaction.atomic():
         application = editable(user, application)
-        offered = {
-            o.flat_rate: o for o in application.call.cost_options.filter(kind=CostOptionKind.FLAT_RATE)
-        }
+        offered = {o.flat_rate: o for o in application.call.cost_options.filter(kind=CostOptionKind.FLAT_RATE)}
         keys = {str(k) for k in (keys or [])}
         errors: dict = {}
         unknown = keys - set(offered)
@@ -275,9 +265,7 @@ def flat_rates_set(user, application: Application, *, keys) -> list[AppliedFlatR
         for key in keys & set(offered):
             ceiling = figure(key)
             if offered[key].rate > ceiling.value:
-                errors["flat_rates"] = _(
-                    "The call's rate for “%(rate)s” exceeds the %(max)s %% of %(basis)s."
-                ) % {
+                errors["flat_rates"] = _("The call's rate for “%(rate)s” exceeds the %(max)s %% of %(basis)s.") % {
                     "rate": FlatRate(key).label,
                     "max": (ceiling.value * 100).normalize(),
                     "basis": ceiling.legal_basis,
@@ -288,9 +276,9 @@ def flat_rates_set(user, application: Application, *, keys) -> list[AppliedFlatR
             if budgeting.covered_by_flat_rate(x.category, keys)
         ]
         if clashing:
-            errors["flat_rates"] = _(
-                "Remove the entered lines this flat rate would calculate first: %(lines)s."
-            ) % {"lines": "; ".join(f"{x.get_category_display()} {x.year}" for x in clashing[:5])}
+            errors["flat_rates"] = _("Remove the entered lines this flat rate would calculate first: %(lines)s.") % {
+                "lines": "; ".join(f"{x.get_category_display()} {x.year}" for x in clashing[:5])
+            }
         fail_if(errors)
         before = sorted(application.flat_rates.values_list("kind", flat=True))
         application.flat_rates.all().delete()

@@ -24,9 +24,7 @@ def move(application, to: str) -> None:
     application.status = to
 
 
-def text(
-    value, *, max_length: int | None = None, field: str = "", required: bool = False, errors=None
-) -> str:
+def text(value, *, max_length: int | None = None, field: str = "", required: bool = False, errors=None) -> str:
     """Strip a text input; record a message in ``errors`` when it is required and empty, or too long."""
     value = "" if value is None else str(value).strip()
     if errors is not None:

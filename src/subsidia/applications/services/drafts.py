@@ -45,9 +45,7 @@ def eligibility_period(call: Call) -> tuple[dt.date | None, dt.date | None]:
 
 
 def locked(application: Application) -> Application:
-    return (
-        Application.objects.select_for_update().select_related("call", "organisation").get(pk=application.pk)
-    )
+    return Application.objects.select_for_update().select_related("call", "organisation").get(pk=application.pk)
 
 
 def editable(user, application: Application) -> Application:
@@ -99,8 +97,7 @@ def application_create(user, *, organisation: Organisation, call: Call, title: s
             updated_at=now,
         )
         AppliedFlatRate.objects.bulk_create(
-            AppliedFlatRate(application=application, kind=key, rate=rate)
-            for key, rate in default_flat_rates(call)
+            AppliedFlatRate(application=application, kind=key, rate=rate) for key, rate in default_flat_rates(call)
         )
         audit.record(
             user,
@@ -138,9 +135,7 @@ def validate_changes(application: Application, changes: dict) -> dict:
     clean = {}
     for key, limit in TEXT_LIMITS.items():
         if key in changes:
-            clean[key] = text(
-                changes[key], max_length=limit, field=key, required=key == "title", errors=errors
-            )
+            clean[key] = text(changes[key], max_length=limit, field=key, required=key == "title", errors=errors)
     for key in ("start_date", "end_date"):
         if key in changes:
             clean[key] = _date(changes[key], key, errors)
@@ -158,9 +153,7 @@ def validate_changes(application: Application, changes: dict) -> dict:
                 raise ValueError(rate)
             rate = rate.quantize(Decimal("0.0001"))
         except (ArithmeticError, ValueError):
-            errors["cofinancing_rate"] = _(
-                "Enter the rate as a fraction between 0 and 1, e.g. 0.75 for 75 %."
-            )
+            errors["cofinancing_rate"] = _("Enter the rate as a fraction between 0 and 1, e.g. 0.75 for 75 %.")
         else:
             if rate <= 0:
                 errors["cofinancing_rate"] = _("The rate must be above zero.")
@@ -173,9 +166,9 @@ def validate_changes(application: Application, changes: dict) -> dict:
     end = clean.get("end_date", application.end_date)
     first, last = eligibility_period(application.call)
     if start and first and start < first:
-        errors["start_date"] = _(
-            "The project cannot start before the eligibility period begins (%(date)s)."
-        ) % {"date": first.isoformat()}
+        errors["start_date"] = _("The project cannot start before the eligibility period begins (%(date)s).") % {
+            "date": first.isoformat()
+        }
     if end and last and end > last:
         errors["end_date"] = _("The project must end within the eligibility period, by %(date)s.") % {
             "date": last.isoformat()
@@ -216,11 +209,7 @@ def cofinancing_balance(user, application: Application) -> Application:
     """Let the own contribution cover what the EU grant and other public funding leave of the total."""
     with transaction.atomic():
         application = editable(user, application)
-        rest = (
-            application.total_eligible_cost
-            - application.eu_grant_requested
-            - application.other_public_funding
-        )
+        rest = application.total_eligible_cost - application.eu_grant_requested - application.other_public_funding
         if rest < 0:
             raise RuleViolation(
                 errors={

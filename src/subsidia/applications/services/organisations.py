@@ -80,9 +80,7 @@ def _vat(value, *, country, enterprise_number, recoverable, errors) -> str:
     vat = "".join((value or "").split()).upper().replace(".", "").replace("-", "")
     if vat and country == "BE":
         if not (vat.startswith("BE") and vat[2:] == enterprise_number):
-            errors["vat_number"] = _(
-                "A Belgian VAT number is BE followed by the enterprise number (BE0xxxxxxxxx)."
-            )
+            errors["vat_number"] = _("A Belgian VAT number is BE followed by the enterprise number (BE0xxxxxxxxx).")
     elif vat and not (len(vat) >= 4 and vat[:2].isalpha() and vat[2:].isalnum()):
         errors["vat_number"] = _("A VAT number starts with the two-letter country code, e.g. NL123456789B01.")
     if recoverable and not vat:
@@ -128,14 +126,10 @@ def validate_organisation(data: dict, *, instance: Organisation | None = None) -
     """Clean and check an organisation's data; raises ``RuleViolation`` with a message per field."""
     errors: dict = {}
     clean = {
-        "legal_name": text(
-            data.get("legal_name"), max_length=200, field="legal_name", required=True, errors=errors
-        ),
+        "legal_name": text(data.get("legal_name"), max_length=200, field="legal_name", required=True, errors=errors),
         "legal_form": data.get("legal_form") or "",
         "organisation_type": data.get("organisation_type") or "",
-        "other_identifier": text(
-            data.get("other_identifier"), max_length=60, field="other_identifier", errors=errors
-        ),
+        "other_identifier": text(data.get("other_identifier"), max_length=60, field="other_identifier", errors=errors),
         "vat_recoverable": bool(data.get("vat_recoverable")),
         "email": text(data.get("email"), max_length=254, field="email", errors=errors),
         "phone": text(data.get("phone"), max_length=30, field="phone", errors=errors),
@@ -192,11 +186,7 @@ def organisation_register(user, **data) -> Organisation:
                 organisation = Organisation.objects.create(**clean, created_at=now, created_by=user)
         except IntegrityError as exc:
             raise RuleViolation(
-                errors={
-                    "enterprise_number": _(
-                        "An organisation with this enterprise number is already registered."
-                    )
-                }
+                errors={"enterprise_number": _("An organisation with this enterprise number is already registered.")}
             ) from exc
         Membership.objects.create(
             organisation=organisation, user=user, role=MemberRole.SIGNATORY, added_at=now, added_by=user
@@ -297,9 +287,7 @@ def member_change_role(user, membership: Membership, *, role: str) -> Membership
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
         if membership.role == role:
             return membership
-        if membership.role == MemberRole.SIGNATORY and not _other_signatories(
-            membership.organisation, membership
-        ):
+        if membership.role == MemberRole.SIGNATORY and not _other_signatories(membership.organisation, membership):
             raise Conflict(_("An organisation keeps at least one signatory."), code="last_signatory")
         before = membership.role
         membership.role = role

@@ -25,13 +25,13 @@ from .common import fail_if, text
 from .drafts import editable, touch
 
 
-def _date(value, field, errors, label):
+def _date(value, field, errors):
     if isinstance(value, dt.date):
         return value
     try:
         return dt.date.fromisoformat(str(value or ""))
     except ValueError:
-        errors[field] = _("Enter the %(what)s as YYYY-MM-DD.") % {"what": label}
+        errors[field] = _("Enter a date as YYYY-MM-DD.")
         return None
 
 
@@ -54,8 +54,8 @@ def _activity(application: Application, data: dict, instance) -> dict:
         "title": text(data.get("title"), max_length=200, field="title", required=True, errors=errors),
         "description": text(data.get("description"), max_length=3000, field="description", errors=errors),
         "deliverables": text(data.get("deliverables"), max_length=2000, field="deliverables", errors=errors),
-        "start_date": _date(data.get("start_date"), "start_date", errors, _("start date")),
-        "end_date": _date(data.get("end_date"), "end_date", errors, _("end date")),
+        "start_date": _date(data.get("start_date"), "start_date", errors),
+        "end_date": _date(data.get("end_date"), "end_date", errors),
         "position": _count(data.get("position") or 1, "position", errors, minimum=1),
     }
     start, end = clean["start_date"], clean["end_date"]
@@ -86,22 +86,20 @@ def _target_group(application, data, instance) -> dict:
 def _location(application, data, instance) -> dict:
     errors: dict = {}
     postcode = text(data.get("postcode"), max_length=4, field="postcode", required=True, errors=errors)
-    municipality = text(
-        data.get("municipality"), max_length=100, field="municipality", required=True, errors=errors
-    )
+    municipality = text(data.get("municipality"), max_length=100, field="municipality", required=True, errors=errors)
     nuts = None
     if postcode and "postcode" not in errors:
         nuts = nuts_for_postcode(postcode)
         if nuts is None:
-            errors["postcode"] = _(
-                "Enter the four-digit Belgian postcode of a place where the project takes place."
-            )
+            errors["postcode"] = _("Enter the four-digit Belgian postcode of a place where the project takes place.")
     if nuts is not None:
         area = list(application.call.eligible_area.all())
         if area and not any(nuts.code.startswith(a.code) for a in area):
-            errors["postcode"] = _(
-                "%(postcode)s lies in %(nuts)s, outside the call's eligible area (%(area)s)."
-            ) % {"postcode": postcode, "nuts": nuts.name, "area": ", ".join(a.name for a in area)}
+            errors["postcode"] = _("%(postcode)s lies in %(nuts)s, outside the call's eligible area (%(area)s).") % {
+                "postcode": postcode,
+                "nuts": nuts.name,
+                "area": ", ".join(a.name for a in area),
+            }
     fail_if(errors)
     return {"postcode": postcode, "municipality": municipality, "nuts": nuts}
 
@@ -161,9 +159,10 @@ def _indicator_target(application, data, instance) -> dict:
                     "are reported by age bracket and by gender)."
                 ) % {"sum": ages, "target": target}
             if genders != target:
-                errors["women"] = _(
-                    "Women, men and non-binary add up to %(sum)s, not to the target of %(target)s."
-                ) % {"sum": genders, "target": target}
+                errors["women"] = _("Women, men and non-binary add up to %(sum)s, not to the target of %(target)s.") % {
+                    "sum": genders,
+                    "target": target,
+                }
     else:
         clean.update(dict.fromkeys(fields, 0))
     clash = application.indicator_targets.filter(indicator=indicator)
@@ -214,9 +213,7 @@ def part_add(user, application: Application, kind: str, **data):
         obj = part.model(application=application, **part.validate(application, data, None))
         _save(obj)
         touch(application)
-        audit.record(
-            user, f"application.{part.noun}_added", application, after=_snapshot(obj), data={"id": obj.pk}
-        )
+        audit.record(user, f"application.{part.noun}_added", application, after=_snapshot(obj), data={"id": obj.pk})
     return obj
 
 

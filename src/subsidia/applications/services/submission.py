@@ -43,11 +43,7 @@ def application_submit(user, application: Application, *, declarations: dict | N
     require(user, "applications.sign_application", application)
     with transaction.atomic():
         # The call row is the lock that numbers its applications one after the other.
-        call = (
-            Call.objects.select_for_update()
-            .select_related("programme__current_version")
-            .get(pk=application.call_id)
-        )
+        call = Call.objects.select_for_update().select_related("programme__current_version").get(pk=application.call_id)
         application = locked(application)
         now = clock.now()
         if not is_open(call, now):
@@ -110,10 +106,7 @@ def application_withdraw(user, application: Application, *, reason: str = "") ->
         now = clock.now()
         if application.status == ApplicationStatus.SUBMITTED and now >= application.call.closes_at:
             raise Conflict(
-                _(
-                    "The deadline has passed (%(when)s, Brussels time): the application can no longer be "
-                    "withdrawn."
-                )
+                _("The deadline has passed (%(when)s, Brussels time): the application can no longer be withdrawn.")
                 % {"when": format_datetime(application.call.closes_at)},
                 code="deadline_passed",
             )

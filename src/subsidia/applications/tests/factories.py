@@ -105,9 +105,7 @@ class CallFactory(factory.django.DjangoModelFactory):
             if category == CostCategory.INDIRECT:
                 continue
             position += 1
-            CostOption.objects.create(
-                call=self, position=position, kind=CostOptionKind.REAL_COSTS, category=category
-            )
+            CostOption.objects.create(call=self, position=position, kind=CostOptionKind.REAL_COSTS, category=category)
         CostOption.objects.create(
             call=self,
             position=20,
@@ -192,9 +190,7 @@ def complete_draft(user, call=None, organisation=None, *, staff_amount="60000.00
 
     call = call or CallFactory()
     organisation = organisation or OrganisationFactory(signatory=user)
-    application = services.application_create(
-        user, organisation=organisation, call=call, title="Samen op weg"
-    )
+    application = services.application_create(user, organisation=organisation, call=call, title="Samen op weg")
     today = clock.today()
     start = dt.date(today.year + 1, 1, 1)
     end = dt.date(today.year + 1, 12, 31)
@@ -238,8 +234,6 @@ def complete_draft(user, call=None, organisation=None, *, staff_amount="60000.00
     requirement = call.required_attachments.filter(is_mandatory=True).first()
     if requirement:
         services.attachment_add(user, application, upload=pdf_upload(), requirement=requirement)
-    services.application_declare(
-        user, application, on_honour=True, no_double_funding=True, not_completed=True
-    )
+    services.application_declare(user, application, on_honour=True, no_double_funding=True, not_completed=True)
     application.refresh_from_db()
     return application

@@ -51,9 +51,7 @@ def test_list_shows_an_applicant_only_their_organisations_applications_with_the_
     assert row["total_eligible_cost"] == str(draft.total_eligible_cost)
     assert row["status"] == "draft"
     assert (
-        api_as(applicant)
-        .get(f"/api/v1/applications/{Application.objects.exclude(pk=draft.pk).get().pk}/")
-        .status_code
+        api_as(applicant).get(f"/api/v1/applications/{Application.objects.exclude(pk=draft.pk).get().pk}/").status_code
         == 404
     )
 
@@ -90,7 +88,8 @@ def test_submit_after_the_deadline_is_refused_with_409_and_nothing_changes(api_a
     before = Application.objects.filter(pk=draft.pk).values().get()
     events = AuditEvent.objects.count()
     with time_machine.travel(CLOSES + dt.timedelta(seconds=1), tick=False):
-        response = api_as(applicant).post(f"/api/v1/applications/{draft.pk}/submit/", {}, format="json")
+        response = api_as(applicant).post(f"/api/v1/applications/{draft.pk}/submit/", {}, format="json",
+                                          HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 409
     assert response.json()["code"] == "call_closed"
     assert "closed" in response.json()["detail"]
@@ -115,9 +114,7 @@ def test_incomplete_submission_is_400_with_messages_per_section(api_as, applican
             format="json",
         )
         assert created.status_code == 201, created.json()
-        response = api_as(applicant).post(
-            f"/api/v1/applications/{created.json()['id']}/submit/", format="json"
-        )
+        response = api_as(applicant).post(f"/api/v1/applications/{created.json()['id']}/submit/", format="json")
     assert response.status_code == 400
     assert "budget" in response.json()["errors"]
 

@@ -20,9 +20,7 @@ from .factories import PDF_BYTES, CallFactory, complete_draft, enterprise_number
 pytestmark = pytest.mark.browser
 
 
-def test_applicant_registers_fills_the_budget_sees_the_eu_grant_submits_and_downloads_the_receipt(
-    page, tmp_path
-):
+def test_applicant_registers_fills_the_budget_sees_the_eu_grant_submits_and_downloads_the_receipt(page, tmp_path):
     CallFactory()
     UserFactory(username="sara", role="applicant", first_name="Sara", last_name="Vermeulen")
     year = clock.today().year + 1

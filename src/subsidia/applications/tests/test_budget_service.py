@@ -41,9 +41,7 @@ def add(user, application, category, amount, year=2026, kind=CostOptionKind.REAL
 @pytest.mark.django_db
 def test_new_draft_applies_the_calls_flat_rates_that_combine(draft):
     # The call offers art. 54(a) (7 %) and art. 56 (40 %): they do not combine; the first in order is taken.
-    assert list(draft.flat_rates.values_list("kind", "rate")) == [
-        (FlatRate.INDIRECT_OF_DIRECT, Decimal("0.0700"))
-    ]
+    assert list(draft.flat_rates.values_list("kind", "rate")) == [(FlatRate.INDIRECT_OF_DIRECT, Decimal("0.0700"))]
 
 
 @pytest.mark.django_db
@@ -57,10 +55,7 @@ def test_adding_a_line_recomputes_flat_rate_total_and_eu_grant(applicant, draft)
         (2027, Decimal("700.00")),
     ]
     assert draft.total_eligible_cost == Decimal("171200.00")
-    assert (
-        draft.total_eligible_cost
-        == BudgetLine.objects.filter(application=draft).aggregate(s=Sum("amount"))["s"]
-    )
+    assert draft.total_eligible_cost == BudgetLine.objects.filter(application=draft).aggregate(s=Sum("amount"))["s"]
     assert draft.eu_grant_requested == Decimal("128400.00")
     event = AuditEvent.objects.filter(action="application.budget_line_added").last()
     assert event.data["total_eligible_cost"] == "171200.00"
@@ -161,9 +156,7 @@ def test_flat_rate_above_the_articles_ceiling_is_refused(applicant, draft):
     """CPR art. 54(a): indirect costs up to 7 % of direct costs; the figure comes from the reference data."""
     ceiling = figure(FlatRate.INDIRECT_OF_DIRECT)
     assert ceiling.legal_basis == "CPR Art. 54(a)"
-    draft.call.cost_options.filter(flat_rate=FlatRate.INDIRECT_OF_DIRECT).update(
-        rate=ceiling.value + Decimal("0.01")
-    )
+    draft.call.cost_options.filter(flat_rate=FlatRate.INDIRECT_OF_DIRECT).update(rate=ceiling.value + Decimal("0.01"))
     with pytest.raises(RuleViolation) as refused:
         services.flat_rates_set(applicant, draft, keys=[FlatRate.INDIRECT_OF_DIRECT])
     assert "54(a)" in refused.value.message

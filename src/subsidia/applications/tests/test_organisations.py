@@ -135,9 +135,7 @@ def test_belgian_non_profit_without_enterprise_number_is_refused(applicant):
 @pytest.mark.django_db
 def test_de_facto_association_gives_another_identifier_instead(applicant):
     with pytest.raises(RuleViolation) as refused:
-        register(
-            applicant, enterprise_number="", organisation_type="de_facto_association", legal_form="de_facto"
-        )
+        register(applicant, enterprise_number="", organisation_type="de_facto_association", legal_form="de_facto")
     assert "other_identifier" in refused.value.errors
     organisation = register(
         applicant,
@@ -207,9 +205,7 @@ def test_belgian_vat_number_must_be_the_enterprise_number(applicant):
     with pytest.raises(RuleViolation) as refused:
         register(applicant, enterprise_number=number, vat_number="BE" + enterprise_number(905))
     assert "vat_number" in refused.value.errors
-    organisation = register(
-        applicant, enterprise_number=number, vat_number=f"be {number}", vat_recoverable=True
-    )
+    organisation = register(applicant, enterprise_number=number, vat_number=f"be {number}", vat_recoverable=True)
     assert organisation.vat_number == "BE" + number
 
 

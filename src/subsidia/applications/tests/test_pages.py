@@ -109,9 +109,7 @@ def test_xlsx_export_neutralises_formulas_at_the_start_of_text(client, officer, 
 @pytest.mark.django_db
 def test_received_list_filters_by_organisation_type_and_refuses_garbage_quietly(client, officer, submitted):
     login(client, officer)
-    page = client.get(
-        reverse("applications:received"), {"organisation_type": "local_authority"}
-    ).content.decode()
+    page = client.get(reverse("applications:received"), {"organisation_type": "local_authority"}).content.decode()
     assert submitted.reference not in page
     for garbage in ({"min_grant": "1e400"}, {"call": "abc"}, {"page": "-1"}, {"nuts": "'; drop table"}):
         assert client.get(reverse("applications:received"), garbage).status_code == 200
@@ -151,9 +149,7 @@ def test_budget_preview_computes_the_flat_rate_total_and_eu_grant_while_typing(c
 def test_budget_line_form_saves_through_the_service(client, applicant, call):
     organisation = OrganisationFactory(signatory=applicant)
     with time_machine.travel(DURING, tick=False):
-        draft = services.application_create(
-            applicant, organisation=organisation, call=call, title="Formulier"
-        )
+        draft = services.application_create(applicant, organisation=organisation, call=call, title="Formulier")
         login(client, applicant)
         response = client.post(
             reverse("applications:section-budget", args=[draft.pk]),
@@ -188,6 +184,7 @@ def test_submit_page_after_the_deadline_shows_the_refusal(client, applicant, cal
             reverse("applications:submit", args=[draft.pk]),
             {"on_honour": "on", "no_double_funding": "on", "not_completed": "on"},
             follow=True,
+            HTTP_ACCEPT_LANGUAGE="en",
         )
     draft.refresh_from_db()
     assert draft.status == "draft"
@@ -220,9 +217,7 @@ def test_form_pages_answer_in_every_language(client, applicant, call, language, 
         assert response.status_code == 200, url
     assert (
         words
-        in client.get(
-            reverse("applications:section-budget", args=[draft.pk]), {"lang": language}
-        ).content.decode()
+        in client.get(reverse("applications:section-budget", args=[draft.pk]), {"lang": language}).content.decode()
     )
 
 

@@ -174,9 +174,7 @@ def test_only_a_signatory_submits(applicant, draft):
 
 @pytest.mark.django_db
 def test_declarations_can_be_made_at_submission(applicant, draft):
-    services.application_declare(
-        applicant, draft, on_honour=False, no_double_funding=False, not_completed=False
-    )
+    services.application_declare(applicant, draft, on_honour=False, no_double_funding=False, not_completed=False)
     with time_machine.travel(dt.datetime(2026, 3, 2, 10, 0, tzinfo=BRUSSELS), tick=False):
         with pytest.raises(RuleViolation):
             services.application_submit(applicant, draft)
@@ -246,9 +244,7 @@ def test_receipt_pdf_carries_the_sha256_of_the_stored_snapshot(applicant, draft)
     assert content.startswith(b"%PDF")
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) is needed to read the PDF's text")
-    text = subprocess.run(
-        ["pdftotext", "-", "-"], input=content, capture_output=True, check=True
-    ).stdout.decode()
+    text = subprocess.run(["pdftotext", "-", "-"], input=content, capture_output=True, check=True).stdout.decode()
     assert sha256_text(application.submission.content) in "".join(text.split())
     assert application.reference in text
     assert "Ontvangstbewijs" in text or "receipt" in text

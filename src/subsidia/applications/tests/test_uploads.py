@@ -19,9 +19,7 @@ from .factories import PDF_BYTES, CallFactory, OrganisationFactory, pdf_upload
 
 WINDOWS_EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200
 ELF_EXECUTABLE = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200
-PNG_BYTES = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
-)
+PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
 
 
 def upload(name, content):
@@ -118,9 +116,7 @@ def test_empty_file_is_refused():
 @pytest.fixture
 def draft(applicant):
     organisation = OrganisationFactory(signatory=applicant)
-    return services.application_create(
-        applicant, organisation=organisation, call=CallFactory(), title="Samen"
-    )
+    return services.application_create(applicant, organisation=organisation, call=CallFactory(), title="Samen")
 
 
 @pytest.mark.django_db
@@ -141,9 +137,7 @@ def test_attachment_is_stored_under_media_root_with_a_random_name(applicant, dra
 @pytest.mark.django_db(transaction=True)
 def test_deleted_attachment_file_is_removed_after_commit(reload_reference, applicant):
     organisation = OrganisationFactory(signatory=applicant)
-    draft = services.application_create(
-        applicant, organisation=organisation, call=CallFactory(), title="Samen"
-    )
+    draft = services.application_create(applicant, organisation=organisation, call=CallFactory(), title="Samen")
     attachment = services.attachment_add(applicant, draft, upload=pdf_upload())
     path = Path(settings.MEDIA_ROOT) / attachment.stored_name
     services.attachment_delete(applicant, attachment)
@@ -169,13 +163,9 @@ def test_executable_renamed_pdf_is_refused_by_the_service_and_nothing_is_stored(
 def test_requirement_limits_the_accepted_types(applicant, draft):
     statutes = draft.call.required_attachments.get(is_mandatory=True)  # pdf only
     with pytest.raises(RuleViolation):
-        services.attachment_add(
-            applicant, draft, upload=upload("statuten.docx", docx_bytes()), requirement=statutes
-        )
+        services.attachment_add(applicant, draft, upload=upload("statuten.docx", docx_bytes()), requirement=statutes)
     letter = draft.call.required_attachments.get(is_mandatory=False)  # pdf, docx, odt
-    assert services.attachment_add(
-        applicant, draft, upload=upload("brief.docx", docx_bytes()), requirement=letter
-    )
+    assert services.attachment_add(applicant, draft, upload=upload("brief.docx", docx_bytes()), requirement=letter)
 
 
 @pytest.mark.django_db

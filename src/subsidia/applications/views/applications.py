@@ -65,9 +65,7 @@ def application_create(request, call_id):
             ),
         )
         if application:
-            messages.success(
-                request, _("Your draft is saved. Fill in each section; you can come back at any time.")
-            )
+            messages.success(request, _("Your draft is saved. Fill in each section; you can come back at any time."))
             return redirect("applications:detail", pk=application.pk)
     return render(request, "applications/application_create.html", {"form": form, "call": call})
 
@@ -98,9 +96,7 @@ def application_detail(request, pk):
             ),
             "withdraw_form": WithdrawForm(),
             "can_withdraw": (
-                application.status == "submitted"
-                and context["can_sign"]
-                and clock.now() < application.call.closes_at
+                application.status == "submitted" and context["can_sign"] and clock.now() < application.call.closes_at
             ),
             "call_open": application.call.effective_status() == "open",
         }
@@ -115,9 +111,7 @@ def section_general(request, pk):
     form = GeneralForm(request.POST or None, initial={f: getattr(application, f) for f in fields})
     if request.method == "POST" and form.is_valid():
         changes = {f: form.cleaned_data[f] for f in form.changed_data}
-        done = apply_service(
-            request, form, lambda: services.application_update(request.user, application, **changes)
-        )
+        done = apply_service(request, form, lambda: services.application_update(request.user, application, **changes))
         if done:
             messages.success(request, _("Saved."))
             return redirect("applications:section-general", pk=pk)
@@ -138,16 +132,12 @@ def _plan_context(application, data=None) -> dict:
             if not rate.is_finite() or not 0 <= rate <= 1:
                 raise ValueError(rate)
         except (ArithmeticError, ValueError):
-            errors["cofinancing_rate"] = _(
-                "Enter the rate as a fraction between 0 and 1, e.g. 0.75 for 75 %."
-            )
+            errors["cofinancing_rate"] = _("Enter the rate as a fraction between 0 and 1, e.g. 0.75 for 75 %.")
             rate = application.cofinancing_rate
-        own = parse_input_amount(data.get("own_contribution") or "0", "own_contribution", errors) or Decimal(
+        own = parse_input_amount(data.get("own_contribution") or "0", "own_contribution", errors) or Decimal("0")
+        other = parse_input_amount(data.get("other_public_funding") or "0", "other_public_funding", errors) or Decimal(
             "0"
         )
-        other = parse_input_amount(
-            data.get("other_public_funding") or "0", "other_public_funding", errors
-        ) or Decimal("0")
     call = application.call
     p = cofinancing.plan(application.total_eligible_cost, rate, own, other)
     problems = cofinancing.problems(
@@ -182,9 +172,7 @@ def section_cofinancing(request, pk):
         return redirect("applications:section-cofinancing", pk=pk)
     if request.method == "POST" and form.is_valid():
         changes = {f: form.cleaned_data[f] for f in form.changed_data}
-        done = apply_service(
-            request, form, lambda: services.application_update(request.user, application, **changes)
-        )
+        done = apply_service(request, form, lambda: services.application_update(request.user, application, **changes))
         if done:
             messages.success(request, _("Saved."))
             return redirect("applications:section-cofinancing", pk=pk)
@@ -268,8 +256,6 @@ def application_withdraw(request, pk):
 @require_POST
 def application_delete(request, pk):
     application = editable_application(request, pk)
-    if run_action(
-        request, lambda: services.application_delete(request.user, application), _("The draft was deleted.")
-    ):
+    if run_action(request, lambda: services.application_delete(request.user, application), _("The draft was deleted.")):
         return redirect("applications:home")
     return redirect("applications:detail", pk=pk)

@@ -59,7 +59,5 @@ def section_attachments(request, pk):
 def attachment_delete(request, pk, attachment_id):
     application = editable_application(request, pk)
     attachment = get_object_or_404(Attachment, pk=attachment_id, application=application)
-    run_action(
-        request, lambda: services.attachment_delete(request.user, attachment), _("Attachment removed.")
-    )
+    run_action(request, lambda: services.attachment_delete(request.user, attachment), _("Attachment removed."))
     return redirect("applications:section-attachments", pk=pk)

@@ -91,8 +91,7 @@ def preview(application, data=None, *, replacing: BudgetLine | None = None) -> d
         "budget": budget,
         "plan": plan,
         "flat_totals": [
-            (_flat_label(k), r.rate, flat_totals.get(k, Decimal("0.00")))
-            for k, r in ((r.key, r) for r in rates)
+            (_flat_label(k), r.rate, flat_totals.get(k, Decimal("0.00"))) for k, r in ((r.key, r) for r in rates)
         ],
         "table": [
             (
@@ -106,9 +105,7 @@ def preview(application, data=None, *, replacing: BudgetLine | None = None) -> d
         "grant_problem": grant,
         "typed_error": typed_error,
         "threshold": rule,
-        "simplified_share": round_half_up(budget.simplified * 100 / budget.total, 1)
-        if budget.total
-        else None,
+        "simplified_share": round_half_up(budget.simplified * 100 / budget.total, 1) if budget.total else None,
     }
 
 
@@ -130,9 +127,7 @@ def section_budget(request, pk):
             done = apply_service(
                 request,
                 rates_form,
-                lambda: services.flat_rates_set(
-                    request.user, application, keys=rates_form.cleaned_data["keys"]
-                ),
+                lambda: services.flat_rates_set(request.user, application, keys=rates_form.cleaned_data["keys"]),
             )
             if done is not None:
                 messages.success(request, _("Flat rates saved; the budget was recomputed."))
@@ -153,9 +148,7 @@ def section_budget(request, pk):
                 "amount": editing.amount if editing.cost_option == CostOptionKind.REAL_COSTS else "",
                 "quantity": editing.quantity or "",
             }
-        line_form = _line_form(
-            application, request.POST if request.method == "POST" else None, initial=initial
-        )
+        line_form = _line_form(application, request.POST if request.method == "POST" else None, initial=initial)
         if request.method == "POST" and line_form.is_valid():
             data = dict(line_form.cleaned_data)
             if editing:

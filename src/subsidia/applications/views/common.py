@@ -53,7 +53,6 @@ def frame(request, application, current=None) -> dict:
         "call": application.call,
         "sections": states,
         "current": current,
-        "editable": application.is_draft
-        and request.user.has_perm("applications.change_application", application),
+        "editable": application.is_draft and request.user.has_perm("applications.change_application", application),
         "can_sign": request.user.has_perm("applications.sign_application", application),
     }

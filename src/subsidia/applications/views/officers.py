@@ -49,9 +49,7 @@ def received(request):
             "page": page,
             "totals": totals,
             "call": call,
-            "calls": Call.objects.filter(applications__status__in=SUBMITTED_STATUSES)
-            .distinct()
-            .order_by("reference"),
+            "calls": Call.objects.filter(applications__status__in=SUBMITTED_STATUSES).distinct().order_by("reference"),
             "query": request.GET.urlencode(),
         },
     )

@@ -45,9 +45,7 @@ def organisation_create(request):
     form = OrganisationForm(request.POST or None, postcode_url=reverse("applications:postcode-hint"))
     if request.method == "POST" and form.is_valid():
         data = {k: form.cleaned_data[k] for k in ORGANISATION_FIELDS}
-        organisation = apply_service(
-            request, form, lambda: services.organisation_register(request.user, **data)
-        )
+        organisation = apply_service(request, form, lambda: services.organisation_register(request.user, **data))
         if organisation:
             messages.success(
                 request,
@@ -72,14 +70,10 @@ def organisation_edit(request, pk):
     if not request.user.has_perm("applications.change_organisation", organisation):
         raise PermissionDenied
     initial = {k: getattr(organisation, k) for k in ORGANISATION_FIELDS}
-    form = OrganisationForm(
-        request.POST or None, initial=initial, postcode_url=reverse("applications:postcode-hint")
-    )
+    form = OrganisationForm(request.POST or None, initial=initial, postcode_url=reverse("applications:postcode-hint"))
     if request.method == "POST" and form.is_valid():
         data = {k: form.cleaned_data[k] for k in ORGANISATION_FIELDS}
-        done = apply_service(
-            request, form, lambda: services.organisation_update(request.user, organisation, **data)
-        )
+        done = apply_service(request, form, lambda: services.organisation_update(request.user, organisation, **data))
         if done:
             messages.success(request, _("Saved."))
             return redirect("applications:organisation", pk=pk)
@@ -151,9 +145,7 @@ def member_role(request, pk, membership_id):
     organisation = get_object_or_404(selectors.organisations_visible_to(request.user), pk=pk)
     membership = get_object_or_404(Membership, pk=membership_id, organisation=organisation)
     role = request.POST.get("role", "")
-    run_action(
-        request, lambda: services.member_change_role(request.user, membership, role=role), _("Role changed.")
-    )
+    run_action(request, lambda: services.member_change_role(request.user, membership, role=role), _("Role changed."))
     return redirect("applications:organisation", pk=pk)
 
 

@@ -135,9 +135,7 @@ def section_parts(request, pk, section):
     except (ValueError, KeyError) as exc:
         raise Http404 from exc
     application = editable_application(request, pk)
-    editing_kind, _sep, editing_id = (request.POST.get("edit") or request.GET.get("edit") or "").partition(
-        ":"
-    )
+    editing_kind, _sep, editing_id = (request.POST.get("edit") or request.GET.get("edit") or "").partition(":")
     forms = {}
     if request.method == "POST":
         kind = request.POST.get("kind", "")
@@ -152,9 +150,7 @@ def section_parts(request, pk, section):
                 obj = _find(application, kind, int(editing_id))
                 done = apply_service(request, form, lambda: services.part_update(request.user, obj, **data))
             else:
-                done = apply_service(
-                    request, form, lambda: services.part_add(request.user, application, kind, **data)
-                )
+                done = apply_service(request, form, lambda: services.part_add(request.user, application, kind, **data))
             if done:
                 messages.success(request, _("Saved."))
                 return redirect("applications:section-parts", pk=pk, section=section)
