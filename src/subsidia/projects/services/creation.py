@@ -57,7 +57,8 @@ def _decision_lines(decision) -> list[Selection]:
 
 def operations_create_from_decision(actor, decision) -> list[Operation]:
     """Called (through the signal) inside the approval transaction of ``decision``."""
-    return operations_create(actor, _decision_lines(decision), decision=decision, at=decision.approved_at)
+    at = getattr(decision, "approved_at", None) or clock.now()
+    return operations_create(actor, _decision_lines(decision), decision=decision, at=at)
 
 
 def operations_create(actor, selections, *, decision=None, at=None) -> list[Operation]:
