@@ -12,7 +12,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from subsidia.calls.models import Call
+from subsidia.calls.selectors import public_calls
 from subsidia.programmes.models import Region
 from subsidia.reference.models import NutsArea, SpecificObjective
 from subsidia.reference.postcodes import normalise_enterprise_number
@@ -48,7 +48,7 @@ class OperationFilter(django_filters.FilterSet):
         empty_label=_("All objectives"),
     )
     call = django_filters.ModelChoiceFilter(
-        queryset=Call.objects.all(),
+        queryset=lambda request: public_calls().order_by("reference"),
         to_field_name="reference",
         label=_("Call for proposals"),
         empty_label=_("All calls"),
