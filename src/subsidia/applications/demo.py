@@ -404,7 +404,8 @@ def load(out) -> None:
     start = (clock.today().replace(day=1) + dt.timedelta(days=62)).replace(day=1)
     window = (closes - opens) - dt.timedelta(days=2)
     for number, project in enumerate(PROJECTS):
-        at = opens + window * (number + 1) / (len(PROJECTS) + 2) + dt.timedelta(hours=rng.randrange(0, 8))
+        day = clock.to_local(opens + window * (number + 1) / (len(PROJECTS) + 2)).date()
+        at = clock.local_datetime(day, dt.time(rng.randrange(8, 18), rng.randrange(0, 60)))
         index = project[0]
         _apply(signatories[index], organisations[index], call, project, rng, at=at, start=start)
     withdrawn = _apply(

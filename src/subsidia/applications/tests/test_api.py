@@ -88,8 +88,9 @@ def test_submit_after_the_deadline_is_refused_with_409_and_nothing_changes(api_a
     before = Application.objects.filter(pk=draft.pk).values().get()
     events = AuditEvent.objects.count()
     with time_machine.travel(CLOSES + dt.timedelta(seconds=1), tick=False):
-        response = api_as(applicant).post(f"/api/v1/applications/{draft.pk}/submit/", {}, format="json",
-                                          HTTP_ACCEPT_LANGUAGE="en")
+        response = api_as(applicant).post(
+            f"/api/v1/applications/{draft.pk}/submit/", {}, format="json", HTTP_ACCEPT_LANGUAGE="en"
+        )
     assert response.status_code == 409
     assert response.json()["code"] == "call_closed"
     assert "closed" in response.json()["detail"]

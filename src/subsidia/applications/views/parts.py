@@ -36,8 +36,8 @@ def _breakdown(t):
     if not t.by_age_and_gender:
         return "—"
     return (
-        f"{_('Under 18')} {t.age_under_18} · {_('18 to 60')} {t.age_18_60} · {_('Over 60')} {t.age_over_60}; "
-        f"{_('Women')} {t.women} · {_('Men')} {t.men} · {_('Non-binary or not stated')} {t.non_binary}"
+        f"{_('Under 18')}: {t.age_under_18} · {_('18 to 60')}: {t.age_18_60} · {_('Over 60')}: {t.age_over_60}; "
+        f"{_('Women')}: {t.women} · {_('Men')}: {t.men} · {_('Non-binary or not stated')}: {t.non_binary}"
     )
 
 
