@@ -76,10 +76,8 @@ COST_OPTIONS = {
             "title_nl": "Onthaalpakket voor een lokale vereniging",
             "title_fr": "Kit d'accueil pour une association locale",
             "title_en": "Welcome package for a local association",
-            "description_nl": "Betaald wanneer de vereniging een onthaalmoment voor nieuwkomers "
-            "organiseerde.",
-            "description_fr": "Versé lorsque l'association a organisé un moment d'accueil pour "
-            "primo-arrivants.",
+            "description_nl": "Betaald wanneer de vereniging een onthaalmoment voor nieuwkomers organiseerde.",
+            "description_fr": "Versé lorsque l'association a organisé un moment d'accueil pour primo-arrivants.",
             "description_en": "Paid once the association has held a welcome event for newcomers.",
         },
     ],
@@ -124,9 +122,7 @@ def _build(officer, programme, reference: str, number: int) -> Call:
             contact="amif@integratie.demo.subsidia.invalid · 02 000 00 00",
             specific_objective=objective,
             implementation_measures=list(objective.measures.filter(letter__in=texts["measures"])),
-            intervention_fields=list(
-                InterventionField.objects.filter(objective=objective, code__in=texts["fields"])
-            ),
+            intervention_fields=list(InterventionField.objects.filter(objective=objective, code__in=texts["fields"])),
             action_type=ActionType.objects.get(code="011"),
             region=Region.objects.get(code="VLG"),
             eligible_area=list(NutsArea.objects.filter(code__in=["BE1", "BE2"])),
@@ -187,12 +183,8 @@ def _calendar(officer, programme, calls: dict) -> None:
                 specific_objective=SpecificObjective.objects.get(fund=programme.fund, code="2"),
                 region=Region.objects.get(code="VLG"),
                 eligible_area=list(NutsArea.objects.filter(code__in=["BE1", "BE2"])),
-                planned_opening=clock.to_local(call.opens_at).date()
-                if call
-                else today + dt.timedelta(days=opens),
-                planned_closing=clock.to_local(call.closes_at).date()
-                if call
-                else today + dt.timedelta(days=closes),
+                planned_opening=clock.to_local(call.opens_at).date() if call else today + dt.timedelta(days=opens),
+                planned_closing=clock.to_local(call.closes_at).date() if call else today + dt.timedelta(days=closes),
                 call=call,
                 **data,
             )
@@ -206,9 +198,7 @@ def load(out) -> None:
         return
     officer = demo_user("officer")
     calls = {}
-    for number, reference in enumerate(
-        (CLOSED_CALL_REFERENCE, OPEN_CALL_REFERENCE, PENDING_CALL_REFERENCE), start=1
-    ):
+    for number, reference in enumerate((CLOSED_CALL_REFERENCE, OPEN_CALL_REFERENCE, PENDING_CALL_REFERENCE), start=1):
         existing = Call.objects.filter(reference=reference).first()
         calls[reference] = existing or Call.objects.get(pk=_build(officer, programme, reference, number).pk)
     _calendar(officer, programme, calls)

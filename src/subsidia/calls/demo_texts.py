@@ -146,10 +146,8 @@ COMMON_ELIGIBILITY = [
         "text_nl": "De aanvrager is een rechtspersoon of een feitelijke vereniging met een werking in "
         "Vlaanderen of "
         "Brussel.",
-        "text_fr": "Le demandeur est une personne morale ou une association de fait active en Flandre ou à "
-        "Bruxelles.",
-        "text_en": "The applicant is a legal person or a de facto association active in Flanders or "
-        "Brussels.",
+        "text_fr": "Le demandeur est une personne morale ou une association de fait active en Flandre ou à Bruxelles.",
+        "text_en": "The applicant is a legal person or a de facto association active in Flanders or Brussels.",
         "explanation_nl": "Een feitelijke vereniging duidt een verantwoordelijke aan die namens haar tekent.",
         "explanation_fr": "Une association de fait désigne un responsable qui signe en son nom.",
         "explanation_en": "A de facto association names a person who signs on its behalf.",

@@ -58,9 +58,7 @@ class LocalDateTimeField(forms.Field):
         try:
             return dt.datetime.fromisoformat(str(value).strip().replace(" ", "T"))
         except ValueError as exc:
-            raise forms.ValidationError(
-                _("Enter a date and time such as 2025-03-01 12:00."), code="invalid"
-            ) from exc
+            raise forms.ValidationError(_("Enter a date and time such as 2025-03-01 12:00."), code="invalid") from exc
 
 
 class DateInput(forms.DateInput):
@@ -93,9 +91,7 @@ def text_fields(names: dict, *, textarea=(), rows=4) -> dict:
     for name, label in names.items():
         for lang in ("nl", "fr", "en"):
             widget = forms.Textarea(attrs={"rows": rows}) if name in textarea else forms.TextInput()
-            help_text = (
-                _("Official language: this text is binding.") if lang == official else _("Translation.")
-            )
+            help_text = _("Official language: this text is binding.") if lang == official else _("Translation.")
             fields[f"{name}_{lang}"] = forms.CharField(
                 label=f"{label} ({LANGUAGE_LABELS[lang]})", required=False, widget=widget, help_text=help_text
             )
@@ -106,10 +102,7 @@ class GroupedForm(forms.Form):
     groups_spec: list = []
 
     def groups(self):
-        return [
-            (legend, [self[name] for name in names if name in self.fields])
-            for legend, names in self.groups_spec
-        ]
+        return [(legend, [self[name] for name in names if name in self.fields]) for legend, names in self.groups_spec]
 
 
 TEXTS = {
@@ -162,9 +155,7 @@ class CallForm(GroupedForm):
 
     def __init__(self, *args, call=None, budget_preview_url="", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["programme"] = forms.ModelChoiceField(
-            label=_("Programme"), queryset=Programme.objects.all()
-        )
+        self.fields["programme"] = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.all())
         self.fields["reference"] = forms.CharField(
             label=_("Reference"), max_length=40, help_text=_("For example AMIF-VLG-2025-01.")
         )
@@ -176,9 +167,7 @@ class CallForm(GroupedForm):
             help_text=_("Not part of the approved content: it can be corrected at any time."),
         )
         objectives = SpecificObjective.objects.filter(is_technical_assistance=False).select_related("fund")
-        self.fields["specific_objective"] = forms.ModelChoiceField(
-            label=_("Specific objective"), queryset=objectives
-        )
+        self.fields["specific_objective"] = forms.ModelChoiceField(label=_("Specific objective"), queryset=objectives)
         self.fields["specific_objective"].label_from_instance = lambda o: o.label
         scope = {"objective": call.specific_objective} if call else {"objective__in": objectives}
         measures = forms.ModelMultipleChoiceField(
@@ -239,9 +228,7 @@ class CallForm(GroupedForm):
             label=_("The last application above the funding line may be funded in part"), required=False
         )
         self.fields["draft_budget_allowed"] = forms.BooleanField(
-            label=_(
-                "A draft budget agreed in advance may replace simplified cost options (CPR art. 53(3)(b))"
-            ),
+            label=_("A draft budget agreed in advance may replace simplified cost options (CPR art. 53(3)(b))"),
             required=False,
         )
         self.fields["opens_at"] = LocalDateTimeField(label=_("Opens at"))
@@ -330,9 +317,7 @@ class EligibilityCriterionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.update(
-            text_fields(
-                {"text": _("Criterion"), "explanation": _("Explanation")}, textarea=("explanation",), rows=2
-            )
+            text_fields({"text": _("Criterion"), "explanation": _("Explanation")}, textarea=("explanation",), rows=2)
         )
 
 
@@ -342,13 +327,9 @@ class AwardCriterionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.update(
-            text_fields(
-                {"title": _("Title"), "description": _("Description")}, textarea=("description",), rows=2
-            )
+            text_fields({"title": _("Title"), "description": _("Description")}, textarea=("description",), rows=2)
         )
-        self.fields["max_points"] = forms.DecimalField(
-            label=_("Maximum points"), max_digits=7, decimal_places=2
-        )
+        self.fields["max_points"] = forms.DecimalField(label=_("Maximum points"), max_digits=7, decimal_places=2)
         self.fields["weight"] = forms.DecimalField(
             label=_("Weight"), max_digits=6, decimal_places=3, initial=1, required=False
         )
@@ -369,9 +350,7 @@ class CostOptionForm(forms.Form):
     category = forms.ChoiceField(
         label=_("Cost category (real costs)"), required=False, choices=[("", "—"), *CostCategory.choices]
     )
-    flat_rate = forms.ChoiceField(
-        label=_("Flat rate"), required=False, choices=[("", "—"), *FlatRate.choices]
-    )
+    flat_rate = forms.ChoiceField(label=_("Flat rate"), required=False, choices=[("", "—"), *FlatRate.choices])
     rate = PercentField(
         label=_("Rate (%)"),
         required=False,
@@ -410,9 +389,7 @@ class RequiredAttachmentForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.update(
-            text_fields(
-                {"title": _("Title"), "description": _("Description")}, textarea=("description",), rows=2
-            )
+            text_fields({"title": _("Title"), "description": _("Description")}, textarea=("description",), rows=2)
         )
 
 

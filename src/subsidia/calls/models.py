@@ -53,10 +53,7 @@ POINTS = Decimal("0.01")
 def validate_reference(value: str) -> None:
     if not REFERENCE_PATTERN.match(value or ""):
         raise ValidationError(
-            _(
-                "A call reference has 3 to 40 capital letters, digits, dots, dashes or slashes, "
-                "e.g. AMIF-VLG-2025-01."
-            ),
+            _("A call reference has 3 to 40 capital letters, digits, dots, dashes or slashes, e.g. AMIF-VLG-2025-01."),
             code="invalid_reference",
         )
 
@@ -107,24 +104,18 @@ class Call(Translated, Approvable, models.Model):
     implementation_measures = models.ManyToManyField(
         ImplementationMeasure, blank=True, verbose_name=_("implementation measures")
     )
-    intervention_fields = models.ManyToManyField(
-        InterventionField, blank=True, verbose_name=_("intervention fields")
-    )
+    intervention_fields = models.ManyToManyField(InterventionField, blank=True, verbose_name=_("intervention fields"))
     action_type = models.ForeignKey(
         ActionType, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("type of action")
     )
-    priorities = models.ManyToManyField(
-        Priority, blank=True, related_name="calls", verbose_name=_("priorities served")
-    )
+    priorities = models.ManyToManyField(Priority, blank=True, related_name="calls", verbose_name=_("priorities served"))
     region = models.ForeignKey(
         Region,
         on_delete=models.PROTECT,
         related_name="calls",
         verbose_name=_("region or delegated body running the call"),
     )
-    eligible_area = models.ManyToManyField(
-        NutsArea, blank=True, related_name="+", verbose_name=_("eligible area")
-    )
+    eligible_area = models.ManyToManyField(NutsArea, blank=True, related_name="+", verbose_name=_("eligible area"))
     implementation_modality = models.ForeignKey(
         ImplementationModality, on_delete=models.PROTECT, verbose_name=_("implementation modality")
     )
@@ -159,16 +150,12 @@ class Call(Translated, Approvable, models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        help_text=_(
-            "When two assessors' total scores differ by at least this much, the application is flagged."
-        ),
+        help_text=_("When two assessors' total scores differ by at least this much, the application is flagged."),
     )
     draft_budget_allowed = models.BooleanField(
         _("draft budget agreed in advance allowed (CPR art. 53(3)(b))"), default=False
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT
-    )
+    status = models.CharField(_("status"), max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT)
     created_at = models.DateTimeField(_("created at"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(_("updated at"))
@@ -177,9 +164,7 @@ class Call(Translated, Approvable, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
-    history = HistoricalRecords(
-        m2m_fields=[implementation_measures, intervention_fields, priorities, eligible_area]
-    )
+    history = HistoricalRecords(m2m_fields=[implementation_measures, intervention_fields, priorities, eligible_area])
 
     class Meta:
         ordering = ["-opens_at", "reference"]
@@ -195,9 +180,7 @@ class Call(Translated, Approvable, models.Model):
             models.CheckConstraint(
                 condition=Q(cofinancing_rate__gt=0) & Q(cofinancing_rate__lte=1), name="call_rate_fraction"
             ),
-            models.CheckConstraint(
-                condition=Q(opens_at__lt=F("closes_at")), name="call_closes_after_opening"
-            ),
+            models.CheckConstraint(condition=Q(opens_at__lt=F("closes_at")), name="call_closes_after_opening"),
             models.CheckConstraint(
                 condition=Q(number_of_assessors__gte=1) & Q(number_of_assessors__lte=9),
                 name="call_assessors_range",
@@ -210,9 +193,7 @@ class Call(Translated, Approvable, models.Model):
                 condition=Q(disagreement_gap__isnull=True) | Q(disagreement_gap__gt=0),
                 name="call_gap_positive",
             ),
-            models.CheckConstraint(
-                condition=Q(status__in=[s.value for s in CallStatus]), name="call_status_valid"
-            ),
+            models.CheckConstraint(condition=Q(status__in=[s.value for s in CallStatus]), name="call_status_valid"),
             models.CheckConstraint(
                 condition=~Q(status__in=[s.value for s in PUBLIC_STATUSES]) | Q(published_at__isnull=False),
                 name="public_call_has_publication_date",
@@ -271,9 +252,7 @@ class Call(Translated, Approvable, models.Model):
         return value
 
     def max_total_points(self) -> Decimal:
-        return sum((c.max_points * c.weight for c in self.award_criteria.all()), Decimal("0")).quantize(
-            POINTS
-        )
+        return sum((c.max_points * c.weight for c in self.award_criteria.all()), Decimal("0")).quantize(POINTS)
 
     def tie_break_order(self) -> list[dict]:
         """Ranking keys after the total score: the named criteria (higher score first), then the final key."""
@@ -296,9 +275,7 @@ class Call(Translated, Approvable, models.Model):
             "reference": self.reference,
             "programme": self.programme.cci,
             "language": settings.SUBSIDIA_OFFICIAL_LANGUAGE,
-            "texts": {
-                f: official(self, f) for f in ("title", "summary", "description", "eligible_applicants")
-            },
+            "texts": {f: official(self, f) for f in ("title", "summary", "description", "eligible_applicants")},
             "specific_objective": self.specific_objective.code,
             "implementation_measures": sorted(m.letter for m in self.implementation_measures.all()),
             "intervention_fields": sorted(f.code for f in self.intervention_fields.all()),
@@ -345,9 +322,7 @@ class EligibilityCriterion(Translated, models.Model):
         ordering = ["call", "position", "id"]
         verbose_name = _("eligibility criterion")
         verbose_name_plural = _("eligibility criteria")
-        constraints = [
-            models.UniqueConstraint(fields=["call", "position"], name="eligibility_position_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["call", "position"], name="eligibility_position_unique")]
 
     def __str__(self):
         return self.text
@@ -417,8 +392,7 @@ class AwardCriterion(Translated, models.Model):
             models.CheckConstraint(condition=Q(max_points__gt=0), name="award_max_points_positive"),
             models.CheckConstraint(condition=Q(weight__gt=0), name="award_weight_positive"),
             models.CheckConstraint(
-                condition=Q(threshold__isnull=True)
-                | (Q(threshold__gte=0) & Q(threshold__lte=F("max_points"))),
+                condition=Q(threshold__isnull=True) | (Q(threshold__gte=0) & Q(threshold__lte=F("max_points"))),
                 name="award_threshold_within_max",
             ),
         ]
@@ -481,8 +455,7 @@ class CostOption(Translated, models.Model):
                 condition=Q(kind__in=[k.value for k in CostOptionKind]), name="cost_option_kind_valid"
             ),
             models.CheckConstraint(
-                condition=~Q(kind="real_costs")
-                | (~Q(category="") & Q(rate__isnull=True) & Q(amount__isnull=True)),
+                condition=~Q(kind="real_costs") | (~Q(category="") & Q(rate__isnull=True) & Q(amount__isnull=True)),
                 name="real_costs_have_category",
             ),
             models.CheckConstraint(
@@ -605,9 +578,7 @@ class CallDocument(Translated, models.Model):
     title_nl = models.CharField(_("title (Dutch)"), max_length=300, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    language = models.CharField(
-        _("language of the document"), max_length=2, choices=DOCUMENT_LANGUAGES, blank=True
-    )
+    language = models.CharField(_("language of the document"), max_length=2, choices=DOCUMENT_LANGUAGES, blank=True)
     file = models.FileField(_("file"), upload_to=document_path, max_length=200)
     filename = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(_("type"), max_length=100)
@@ -620,9 +591,7 @@ class CallDocument(Translated, models.Model):
         ordering = ["call", "position", "id"]
         verbose_name = _("call document")
         verbose_name_plural = _("call documents")
-        constraints = [
-            models.UniqueConstraint(fields=["call", "sha256"], name="call_document_unique_content")
-        ]
+        constraints = [models.UniqueConstraint(fields=["call", "sha256"], name="call_document_unique_content")]
 
     def __str__(self):
         return self.title or self.filename
@@ -648,9 +617,7 @@ class PlannedCall(Translated, models.Model):
         SpecificObjective, on_delete=models.PROTECT, verbose_name=_("specific objective")
     )
     region = models.ForeignKey(Region, on_delete=models.PROTECT, verbose_name=_("region or delegated body"))
-    eligible_area = models.ManyToManyField(
-        NutsArea, blank=True, related_name="+", verbose_name=_("eligible area")
-    )
+    eligible_area = models.ManyToManyField(NutsArea, blank=True, related_name="+", verbose_name=_("eligible area"))
     eligible_applicants_nl = models.TextField(_("who may apply (Dutch)"), blank=True)
     eligible_applicants_fr = models.TextField(_("who may apply (French)"), blank=True)
     eligible_applicants_en = models.TextField(_("who may apply (English)"), blank=True)

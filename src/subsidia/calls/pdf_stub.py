@@ -10,11 +10,7 @@ def _escape(text: str) -> bytes:
 
 
 def one_page_pdf(lines: list[str]) -> bytes:
-    stream = (
-        b"BT /F1 11 Tf 56 780 Td 15 TL\n"
-        + b"".join(b"(" + _escape(line) + b") '\n" for line in lines)
-        + b"ET"
-    )
+    stream = b"BT /F1 11 Tf 56 780 Td 15 TL\n" + b"".join(b"(" + _escape(line) + b") '\n" for line in lines) + b"ET"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

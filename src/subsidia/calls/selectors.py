@@ -180,9 +180,7 @@ def flat_rates(call: Call) -> list[FlatRateOption]:
     for option in call.cost_options.filter(kind=CostOptionKind.FLAT_RATE):
         rule = figure(option.flat_rate)
         basis, covers = FLAT_RATE_BASIS[option.flat_rate]
-        result.append(
-            FlatRateOption(option.flat_rate, option.rate, rule.value, rule.legal_basis, basis, str(covers))
-        )
+        result.append(FlatRateOption(option.flat_rate, option.rate, rule.value, rule.legal_basis, basis, str(covers)))
     return result
 
 

@@ -22,9 +22,7 @@ urlpatterns = [
     path("manage/calls/<int:pk>/do/<slug:verb>/", officer.call_transition, name="transition"),
     path("manage/calls/<int:pk>/parts/<slug:kind>/new/", parts.part_form, name="part-new"),
     path("manage/calls/<int:pk>/parts/<slug:kind>/<int:item_id>/", parts.part_form, name="part-edit"),
-    path(
-        "manage/calls/<int:pk>/parts/<slug:kind>/<int:item_id>/delete/", parts.part_delete, name="part-delete"
-    ),
+    path("manage/calls/<int:pk>/parts/<slug:kind>/<int:item_id>/delete/", parts.part_delete, name="part-delete"),
     path("manage/calls/<int:pk>/documents/new/", parts.document_add, name="document-add"),
     path(
         "manage/calls/<int:pk>/documents/<int:document_id>/delete/",
@@ -43,7 +41,5 @@ urlpatterns = [
         calendar.planned_delete,
         name="planned-delete",
     ),
-    path(
-        "manage/planned-calls/<int:programme_id>/confirm/", calendar.calendar_confirm, name="calendar-confirm"
-    ),
+    path("manage/planned-calls/<int:programme_id>/confirm/", calendar.calendar_confirm, name="calendar-confirm"),
 ]

@@ -36,9 +36,7 @@ def amount(data: dict, key: str, errors: dict, *, required=True, positive=False)
         errors[key] = _("Enter an amount in euro with at most two decimals.")
         return None
     if value < 0 or (positive and value == 0):
-        errors[key] = (
-            _("The amount must be greater than zero.") if positive else _("An amount cannot be negative.")
-        )
+        errors[key] = _("The amount must be greater than zero.") if positive else _("An amount cannot be negative.")
         return None
     return value
 
@@ -105,8 +103,7 @@ def money_rules(budget, min_grant, max_grant, cofinancing_rate, modality, errors
         cap = cofinancing_cap(modality)
         if cap.max_rate is not None and cofinancing_rate > cap.max_rate:
             errors["cofinancing_rate"] = _(
-                "The co-financing rate may not exceed %(max)s %% for this implementation modality "
-                "(%(basis)s)."
+                "The co-financing rate may not exceed %(max)s %% for this implementation modality (%(basis)s)."
             ) % {"max": pct(cap.max_rate), "basis": cap.legal_basis}
 
 
@@ -167,10 +164,7 @@ def cost_option_conflicts(options) -> list[str]:
         messages.append(_("Staff costs cannot be both real costs and a flat rate."))
     if FlatRate.OTHER_OF_STAFF in flat and real - {CostCategory.STAFF}:
         messages.append(
-            _(
-                "With the flat rate for all other costs (%(basis)s) only staff costs can be declared as "
-                "real costs."
-            )
+            _("With the flat rate for all other costs (%(basis)s) only staff costs can be declared as real costs.")
             % {"basis": figure(FlatRate.OTHER_OF_STAFF).legal_basis}
         )
     return messages
@@ -199,9 +193,7 @@ def completeness(call) -> dict:
     if not eligibility:
         errors["eligibility_criteria"] = _("Add at least one eligibility criterion.")
     elif any(not getattr(c, f"text_{language}").strip() for c in eligibility):
-        errors["eligibility_criteria"] = _(
-            "Every eligibility criterion needs its text in the official language."
-        )
+        errors["eligibility_criteria"] = _("Every eligibility criterion needs its text in the official language.")
     if not award:
         errors["award_criteria"] = _("Add at least one award criterion.")
     elif any(not getattr(c, f"title_{language}").strip() for c in award):

@@ -279,9 +279,7 @@ class CallWriteSerializer(serializers.Serializer):
     action_type = serializers.SlugRelatedField(
         slug_field="code", queryset=ActionType.objects.all(), required=False, allow_null=True
     )
-    priorities = serializers.PrimaryKeyRelatedField(
-        queryset=Priority.objects.all(), many=True, required=False
-    )
+    priorities = serializers.PrimaryKeyRelatedField(queryset=Priority.objects.all(), many=True, required=False)
     region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.all())
     eligible_area = serializers.SlugRelatedField(
         slug_field="code", queryset=NutsArea.objects.all(), many=True, required=False
@@ -295,20 +293,12 @@ class CallWriteSerializer(serializers.Serializer):
     max_grant = AmountField(min_value=0)
     opens_at = LocalDateTimeField()
     closes_at = LocalDateTimeField()
-    overall_threshold = serializers.DecimalField(
-        max_digits=7, decimal_places=2, required=False, allow_null=True
-    )
-    tie_break_final = serializers.ChoiceField(
-        choices=Call._meta.get_field("tie_break_final").choices, required=False
-    )
+    overall_threshold = serializers.DecimalField(max_digits=7, decimal_places=2, required=False, allow_null=True)
+    tie_break_final = serializers.ChoiceField(choices=Call._meta.get_field("tie_break_final").choices, required=False)
     number_of_assessors = serializers.IntegerField(min_value=1, max_value=9, required=False)
     partial_funding_allowed = serializers.BooleanField(required=False)
-    consolidation = serializers.ChoiceField(
-        choices=Call._meta.get_field("consolidation").choices, required=False
-    )
-    disagreement_gap = serializers.DecimalField(
-        max_digits=7, decimal_places=2, required=False, allow_null=True
-    )
+    consolidation = serializers.ChoiceField(choices=Call._meta.get_field("consolidation").choices, required=False)
+    disagreement_gap = serializers.DecimalField(max_digits=7, decimal_places=2, required=False, allow_null=True)
     draft_budget_allowed = serializers.BooleanField(required=False)
 
 

@@ -125,9 +125,7 @@ class CallViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Rea
         body.is_valid(raise_exception=True)
         return _created_or_changed(
             self,
-            services.call_mark_decided(
-                request.user, self.get_object(), note=body.validated_data.get("note", "")
-            ),
+            services.call_mark_decided(request.user, self.get_object(), note=body.validated_data.get("note", "")),
         )
 
     @extend_schema(request=None, responses={200: s.CallSerializer, **REFUSED})
@@ -142,6 +140,4 @@ class CallViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Rea
         """Cancel the call; a published call shows the reason. Its budget returns to the allocation."""
         body = s.ReasonSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return _created_or_changed(
-            self, services.call_withdraw(request.user, self.get_object(), **body.validated_data)
-        )
+        return _created_or_changed(self, services.call_withdraw(request.user, self.get_object(), **body.validated_data))

@@ -39,9 +39,7 @@ def _clean_planned(programme, data: dict) -> tuple[dict, list, dict]:
     validation.official_text_required(values, "title", errors)
     objective = instance(data, "specific_objective", SpecificObjective, errors)
     if objective is not None and objective.fund_id != programme.fund_id:
-        errors["specific_objective"] = _("Choose a specific objective of the %(fund)s.") % {
-            "fund": programme.fund.code
-        }
+        errors["specific_objective"] = _("Choose a specific objective of the %(fund)s.") % {"fund": programme.fund.code}
     values["specific_objective"] = objective
     values["region"] = instance(data, "region", Region, errors)
     values["indicative_budget"] = validation.amount(data, "indicative_budget", errors)
@@ -74,9 +72,7 @@ def planned_call_save(user, programme, instance: PlannedCall | None = None, **da
     with transaction.atomic():
         created = instance is None
         if not created:
-            instance = (
-                PlannedCall.objects.select_for_update().filter(pk=instance.pk, programme=programme).first()
-            )
+            instance = PlannedCall.objects.select_for_update().filter(pk=instance.pk, programme=programme).first()
             if instance is None:
                 raise Conflict(_("This line is not in the programme's calendar."), code="not_in_calendar")
             merged = {k: getattr(instance, k) for k in PLANNED_FIELDS}

@@ -68,9 +68,7 @@ def points(data: dict, key: str, errors: dict, *, positive=False):
         errors[key] = _("Enter a number of points, with at most two decimals.")
         return None
     if value < 0 or (positive and value == 0):
-        errors[key] = (
-            _("Enter a number greater than zero.") if positive else _("Enter a number of at least zero.")
-        )
+        errors[key] = _("Enter a number greater than zero.") if positive else _("Enter a number of at least zero.")
         return None
     return value
 
@@ -135,14 +133,12 @@ def clean_call(programme, data: dict) -> tuple[dict, dict]:
     fund = programme.fund
     objective = instance(data, "specific_objective", SpecificObjective, errors)
     if objective is not None and (objective.fund_id != fund.pk or objective.is_technical_assistance):
-        errors["specific_objective"] = _(
-            "Choose a specific objective of the %(fund)s (not technical assistance)."
-        ) % {"fund": fund.code}
+        errors["specific_objective"] = _("Choose a specific objective of the %(fund)s (not technical assistance).") % {
+            "fund": fund.code
+        }
     values["specific_objective"] = objective
     values["action_type"] = instance(data, "action_type", ActionType, errors, required=False)
-    values["region"] = instance(
-        data, "region", Region, errors, message=_("Choose the region or delegated body.")
-    )
+    values["region"] = instance(data, "region", Region, errors, message=_("Choose the region or delegated body."))
     modality = instance(data, "implementation_modality", ImplementationModality, errors)
     values["implementation_modality"] = modality
     values["budget"] = validation.amount(data, "budget", errors, positive=True)
@@ -175,9 +171,7 @@ def clean_call(programme, data: dict) -> tuple[dict, dict]:
     }
     if objective is not None:
         if any(m.objective_id != objective.pk for m in m2m["implementation_measures"]):
-            errors["implementation_measures"] = _(
-                "Choose implementation measures of the call's specific objective."
-            )
+            errors["implementation_measures"] = _("Choose implementation measures of the call's specific objective.")
         if any(f.objective_id != objective.pk for f in m2m["intervention_fields"]):
             errors["intervention_fields"] = _("Choose intervention fields of the call's specific objective.")
     if any(p.programme_id != programme.pk for p in m2m["priorities"]):

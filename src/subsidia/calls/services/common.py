@@ -48,9 +48,7 @@ def lock_budget(programme) -> ProgrammeVersion:
     return ProgrammeVersion.objects.select_for_update().get(pk=programme.current_version_id)
 
 
-def check_budget_fits(
-    call_or_values, *, programme, specific_objective, region, modality, budget, exclude_call=None
-):
+def check_budget_fits(call_or_values, *, programme, specific_objective, region, modality, budget, exclude_call=None):
     """The call's budget fits what is left of its allocation after every other call. Call inside a transaction
     that holds ``lock_budget``."""
     room = selectors.budget_room(programme, specific_objective, region, modality, exclude_call=exclude_call)
@@ -75,9 +73,7 @@ def save_checked(instance, **kwargs):
         with transaction.atomic():
             instance.save(**kwargs)
     except IntegrityError as exc:
-        raise RuleViolation(
-            _("The change breaks a rule of the database: %(error)s") % {"error": exc}
-        ) from exc
+        raise RuleViolation(_("The change breaks a rule of the database: %(error)s") % {"error": exc}) from exc
 
 
 def after_edit(user, call: Call, previous_hash: str) -> bool:

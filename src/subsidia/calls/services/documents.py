@@ -46,9 +46,7 @@ def check_upload(upload, errors: dict, key: str = "file"):
     name = str(getattr(upload, "name", "") or "")
     size = getattr(upload, "size", None) or 0
     if size > settings.SUBSIDIA_MAX_UPLOAD_BYTES:
-        errors[key] = _("The file is larger than %(mb)s MB.") % {
-            "mb": settings.SUBSIDIA_MAX_UPLOAD_BYTES // 2**20
-        }
+        errors[key] = _("The file is larger than %(mb)s MB.") % {"mb": settings.SUBSIDIA_MAX_UPLOAD_BYTES // 2**20}
         return None
     if not SAFE_NAME.match(name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]):
         errors[key] = _("Give the file a plain name with an extension, such as guide.pdf.")
@@ -91,8 +89,7 @@ def document_add(user, call: Call, *, upload, language: str = "", position=None,
             position=position or _next_position(call.documents.all()),
             language=language,
             filename=str(upload.name).rsplit("/", 1)[-1][:200],
-            content_type=MIME.get(extension)
-            or mimetypes.types_map.get("." + extension, "application/octet-stream"),
+            content_type=MIME.get(extension) or mimetypes.types_map.get("." + extension, "application/octet-stream"),
             size=len(content),
             sha256=digest,
             uploaded_at=clock.now(),

@@ -276,13 +276,9 @@ def call_start_assessment(user, call: Call) -> Call:
         call = locked(call)
         previous = move(call, CallStatus.IN_ASSESSMENT)
         if clock.now() < call.closes_at:
-            raise Conflict(
-                _("The call is still open: assessment starts after the deadline."), code="still_open"
-            )
+            raise Conflict(_("The call is still open: assessment starts after the deadline."), code="still_open")
         call.save(update_fields=["status"])
-        audit.record(
-            user, "call.assessment_started", call, before={"status": previous}, after={"status": call.status}
-        )
+        audit.record(user, "call.assessment_started", call, before={"status": previous}, after={"status": call.status})
     return call
 
 
@@ -318,9 +314,7 @@ def call_withdraw(user, call: Call, *, reason: str) -> Call:
     """Cancel a call (before or after publication); its budget returns to the allocation."""
     require(user, "calls.manage_call", call)
     if not (reason or "").strip():
-        raise RuleViolation(
-            errors={"reason": _("Say why the call is withdrawn; a published call shows the reason.")}
-        )
+        raise RuleViolation(errors={"reason": _("Say why the call is withdrawn; a published call shows the reason.")})
     with transaction.atomic():
         call = locked(call)
         previous = move(call, CallStatus.WITHDRAWN)
@@ -341,11 +335,7 @@ def call_withdraw(user, call: Call, *, reason: str) -> Call:
 
 def on_approval_decided(sender, request, **kwargs):
     """Receiver of ``core.approvals.approval_decided``: a decision on a call moves it on."""
-    target = (
-        Call.objects.filter(pk=request.object_id).first()
-        if request.content_type.model_class() is Call
-        else None
-    )
+    target = Call.objects.filter(pk=request.object_id).first() if request.content_type.model_class() is Call else None
     if target is None:
         return
     decision = ApprovalDecision.objects.filter(request=request).select_related("recorded_by").first()

@@ -176,10 +176,7 @@ def award_criterion_save(user, call: Call, instance: AwardCriterion | None = Non
         validation.official_text_required(values, "title", errors)
         if values["max_points"] is None and "max_points" not in errors:
             errors["max_points"] = _("Enter the maximum number of points.")
-        if (
-            None not in (values["threshold"], values["max_points"])
-            and values["threshold"] > values["max_points"]
-        ):
+        if None not in (values["threshold"], values["max_points"]) and values["threshold"] > values["max_points"]:
             errors["threshold"] = _("The threshold cannot exceed the maximum points.")
         if values["position"] and siblings.filter(position=values["position"]).exists():
             errors["position"] = _("Another criterion already has this position.")
@@ -252,9 +249,7 @@ def cost_option_save(user, call: Call, instance: CostOption | None = None, **dat
         errors: dict = {}
         siblings = list(call.cost_options.exclude(pk=getattr(instance, "pk", None)))
         values = _clean_cost_option(data, errors)
-        values["position"] = _position(
-            data, call.cost_options.exclude(pk=getattr(instance, "pk", None)), errors
-        )
+        values["position"] = _position(data, call.cost_options.exclude(pk=getattr(instance, "pk", None)), errors)
         if not errors:
             candidate = CostOption(call=call, **values)
             if values["kind"] == CostOptionKind.REAL_COSTS and any(

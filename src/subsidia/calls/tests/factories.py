@@ -48,9 +48,7 @@ class CallFactory(factory.django.DjangoModelFactory):
     description_en = "Full text of the call."
     eligible_applicants_nl = "Lokale besturen en verenigingen."
     eligible_applicants_en = "Local authorities and associations."
-    specific_objective = factory.LazyFunction(
-        lambda: SpecificObjective.objects.get(fund__code="AMIF", code="2")
-    )
+    specific_objective = factory.LazyFunction(lambda: SpecificObjective.objects.get(fund__code="AMIF", code="2"))
     region = factory.SubFactory(RegionFactory)
     implementation_modality = factory.LazyFunction(lambda: ImplementationModality.objects.get(code="003"))
     budget = Decimal("300000.00")
@@ -90,9 +88,7 @@ def complete(call: Call) -> Call:
         max_points=Decimal("60"),
         threshold=Decimal("30"),
     )
-    CostOption.objects.create(
-        call=call, position=1, kind=CostOptionKind.REAL_COSTS, category=CostCategory.STAFF
-    )
+    CostOption.objects.create(call=call, position=1, kind=CostOptionKind.REAL_COSTS, category=CostCategory.STAFF)
     CostOption.objects.create(
         call=call,
         position=2,
@@ -109,9 +105,7 @@ def complete(call: Call) -> Call:
 def approve(call: Call, officer, *, outcome="approved"):
     """Record the committee's decision on the call's pending request (put to the committee first if none), as
     the committee app would."""
-    req = approvals.requests_for(call).filter(status="pending").first() or approvals.request_approval(
-        officer, call
-    )
+    req = approvals.requests_for(call).filter(status="pending").first() or approvals.request_approval(officer, call)
     approvals.record_decision(
         officer,
         req,
@@ -132,9 +126,7 @@ class PlannedCallFactory(factory.django.DjangoModelFactory):
     programme = factory.SubFactory(ProgrammeFactory)
     title_nl = "Vrijwilligerswerk voor nieuwkomers"
     title_en = "Volunteering for newcomers"
-    specific_objective = factory.LazyFunction(
-        lambda: SpecificObjective.objects.get(fund__code="AMIF", code="2")
-    )
+    specific_objective = factory.LazyFunction(lambda: SpecificObjective.objects.get(fund__code="AMIF", code="2"))
     region = factory.SubFactory(RegionFactory)
     indicative_budget = Decimal("500000.00")
     planned_opening = dt.date(2025, 9, 1)

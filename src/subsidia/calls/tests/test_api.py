@@ -55,9 +55,7 @@ def test_anonymous_list_shows_only_public_statuses(api, calls_in_every_status):
 
 
 def test_list_rows_carry_the_contract_fields(api, calls_in_every_status):
-    row = next(
-        r for r in api.get(URL, {"page_size": 100}).json()["results"] if r["reference"] == "API-PUBLISHED"
-    )
+    row = next(r for r in api.get(URL, {"page_size": 100}).json()["results"] if r["reference"] == "API-PUBLISHED")
     for key in (
         "id",
         "reference",
@@ -112,10 +110,7 @@ def test_publish_without_approval_is_409_with_a_message_and_changes_nothing(api_
 def test_publish_of_a_submitted_call_is_409_until_the_committee_decides(api_as, officer, draft_call):
     client = api_as(officer)
     assert (
-        client.post(
-            f"{URL}{draft_call.pk}/submit-for-approval/", {"note": "For the March meeting"}
-        ).status_code
-        == 200
+        client.post(f"{URL}{draft_call.pk}/submit-for-approval/", {"note": "For the March meeting"}).status_code == 200
     )
     response = client.post(f"{URL}{draft_call.pk}/publish/")
     assert response.status_code == 409
@@ -142,9 +137,7 @@ def test_applicant_cannot_withdraw_a_published_call(api_as, applicant, programme
 
     from subsidia.core import clock
 
-    call = CallFactory(
-        programme=programme, status="published", published_at=clock.now() - dt.timedelta(days=1)
-    )
+    call = CallFactory(programme=programme, status="published", published_at=clock.now() - dt.timedelta(days=1))
     assert api_as(applicant).post(f"{URL}{call.pk}/withdraw/", {"reason": "x"}).status_code == 403
     assert Call.objects.get(pk=call.pk).status == "published"
 

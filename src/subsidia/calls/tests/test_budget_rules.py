@@ -23,9 +23,7 @@ ALLOCATION = Decimal("1000000.00")
 
 
 def test_budget_that_fits_the_allocation_is_accepted(programme, officer):
-    call = services.call_create(
-        officer, programme=programme, **call_data(budget=ALLOCATION, max_grant=ALLOCATION)
-    )
+    call = services.call_create(officer, programme=programme, **call_data(budget=ALLOCATION, max_grant=ALLOCATION))
     assert call.budget == ALLOCATION
     assert (
         selectors.budget_room(
@@ -46,9 +44,7 @@ def test_budget_above_what_other_calls_left_is_refused_with_the_figures(programm
 
 
 def test_withdrawn_and_archived_calls_release_their_budget(programme, officer):
-    first = services.call_create(
-        officer, programme=programme, **call_data(budget=ALLOCATION, max_grant=ALLOCATION)
-    )
+    first = services.call_create(officer, programme=programme, **call_data(budget=ALLOCATION, max_grant=ALLOCATION))
     services.call_withdraw(officer, first, reason="Replaced by a smaller call")
     services.call_create(
         officer,

@@ -36,9 +36,7 @@ def test_flat_rate_at_most_its_article(call, officer, flat_rate, maximum, articl
     assert figure(flat_rate).legal_basis == article
     above = (Decimal(maximum) + Decimal("0.0001")).quantize(Decimal("0.0001"))
     with pytest.raises(RuleViolation) as refused:
-        services.cost_option_save(
-            officer, call, kind=CostOptionKind.FLAT_RATE, flat_rate=flat_rate, rate=above
-        )
+        services.cost_option_save(officer, call, kind=CostOptionKind.FLAT_RATE, flat_rate=flat_rate, rate=above)
     assert article in refused.value.errors["rate"][0]
     option = services.cost_option_save(
         officer, call, kind=CostOptionKind.FLAT_RATE, flat_rate=flat_rate, rate=Decimal(maximum)
@@ -54,9 +52,7 @@ def test_flat_rate_defaults_to_the_maximum_of_its_article(call, officer):
 
 
 @pytest.mark.parametrize("indirect", [FlatRate.INDIRECT_OF_DIRECT, FlatRate.INDIRECT_OF_STAFF])
-def test_forty_percent_rate_not_combinable_with_an_indirect_cost_flat_rate_cpr_art_56(
-    call, officer, indirect
-):
+def test_forty_percent_rate_not_combinable_with_an_indirect_cost_flat_rate_cpr_art_56(call, officer, indirect):
     services.cost_option_save(officer, call, kind=CostOptionKind.FLAT_RATE, flat_rate=FlatRate.OTHER_OF_STAFF)
     with pytest.raises(RuleViolation) as refused:
         services.cost_option_save(officer, call, kind=CostOptionKind.FLAT_RATE, flat_rate=indirect)
@@ -65,13 +61,9 @@ def test_forty_percent_rate_not_combinable_with_an_indirect_cost_flat_rate_cpr_a
 
 
 def test_indirect_flat_rate_first_then_forty_percent_is_refused_too(call, officer):
-    services.cost_option_save(
-        officer, call, kind=CostOptionKind.FLAT_RATE, flat_rate=FlatRate.INDIRECT_OF_DIRECT
-    )
+    services.cost_option_save(officer, call, kind=CostOptionKind.FLAT_RATE, flat_rate=FlatRate.INDIRECT_OF_DIRECT)
     with pytest.raises(RuleViolation):
-        services.cost_option_save(
-            officer, call, kind=CostOptionKind.FLAT_RATE, flat_rate=FlatRate.OTHER_OF_STAFF
-        )
+        services.cost_option_save(officer, call, kind=CostOptionKind.FLAT_RATE, flat_rate=FlatRate.OTHER_OF_STAFF)
 
 
 def test_forty_percent_rate_leaves_only_staff_as_real_costs(call, officer):
@@ -82,13 +74,9 @@ def test_forty_percent_rate_leaves_only_staff_as_real_costs(call, officer):
 
 
 def test_one_indirect_cost_flat_rate_per_call(call, officer):
-    services.cost_option_save(
-        officer, call, kind=CostOptionKind.FLAT_RATE, flat_rate=FlatRate.INDIRECT_OF_DIRECT
-    )
+    services.cost_option_save(officer, call, kind=CostOptionKind.FLAT_RATE, flat_rate=FlatRate.INDIRECT_OF_DIRECT)
     with pytest.raises(RuleViolation):
-        services.cost_option_save(
-            officer, call, kind=CostOptionKind.FLAT_RATE, flat_rate=FlatRate.INDIRECT_OF_STAFF
-        )
+        services.cost_option_save(officer, call, kind=CostOptionKind.FLAT_RATE, flat_rate=FlatRate.INDIRECT_OF_STAFF)
 
 
 def test_same_category_cannot_be_real_and_flat_rated(call, officer):
@@ -134,11 +122,7 @@ def test_sco_not_required_when_every_operation_exceeds_the_threshold():
 def test_cost_option_changes_are_audited(call, officer):
     from subsidia.core.models import AuditEvent
 
-    option = services.cost_option_save(
-        officer, call, kind=CostOptionKind.REAL_COSTS, category=CostCategory.STAFF
-    )
+    option = services.cost_option_save(officer, call, kind=CostOptionKind.REAL_COSTS, category=CostCategory.STAFF)
     services.cost_option_delete(officer, option)
-    actions = list(
-        AuditEvent.objects.filter(action__startswith="cost_option.").values_list("action", flat=True)
-    )
+    actions = list(AuditEvent.objects.filter(action__startswith="cost_option.").values_list("action", flat=True))
     assert actions == ["cost_option.created", "cost_option.deleted"]

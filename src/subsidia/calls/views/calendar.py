@@ -19,9 +19,7 @@ from .common import staff
 def _programme(request):
     programmes = Programme.objects.order_by("cci")
     chosen = request.GET.get("programme") or request.POST.get("programme") or ""
-    return (
-        programmes.filter(pk=chosen).first() if chosen.isdigit() else None
-    ) or programmes.first(), programmes
+    return (programmes.filter(pk=chosen).first() if chosen.isdigit() else None) or programmes.first(), programmes
 
 
 @login_required
@@ -86,9 +84,7 @@ def _calendar_url():
 def planned_delete(request, programme_id, planned_id):
     staff(request, "calls.change_plannedcall")
     planned = get_object_or_404(PlannedCall, pk=planned_id, programme_id=programme_id)
-    run_action(
-        request, lambda: services.planned_call_delete(request.user, planned), _("Removed from the calendar.")
-    )
+    run_action(request, lambda: services.planned_call_delete(request.user, planned), _("Removed from the calendar."))
     return redirect(f"{_calendar_url()}?programme={programme_id}")
 
 

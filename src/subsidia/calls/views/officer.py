@@ -28,11 +28,7 @@ from .parts import PARTS, section_context
 def call_list(request):
     staff(request)
     filterset = CallFilter(request.GET or None, queryset=selectors.calls_visible_to(request.user))
-    calls = (
-        filterset.qs
-        if filterset.is_bound and filterset.is_valid()
-        else selectors.calls_visible_to(request.user)
-    )
+    calls = filterset.qs if filterset.is_bound and filterset.is_valid() else selectors.calls_visible_to(request.user)
     calls = selectors.with_effective_status(calls).order_by("-created_at", "reference")
     page = Paginator(calls, 50).get_page(request.GET.get("page"))
     return render(request, "calls/call_list.html", {"filter": filterset, "page": page})
@@ -58,9 +54,7 @@ def call_create(request):
             request, form, lambda: services.call_create(request.user, programme=programme, **_form_data(form))
         )
         if call:
-            messages.success(
-                request, _("Call %(reference)s created as a draft.") % {"reference": call.reference}
-            )
+            messages.success(request, _("Call %(reference)s created as a draft.") % {"reference": call.reference})
             return redirect("calls:detail", pk=call.pk)
     return render(request, "calls/call_form.html", {"form": form, "title": _("New call for proposals")})
 

@@ -188,9 +188,7 @@ def document_add(request, pk):
         data = dict(form.cleaned_data)
         upload = data.pop("upload")
         approved_before = approvals.is_approved(call)
-        done = apply_service(
-            request, form, lambda: services.document_add(request.user, call, upload=upload, **data)
-        )
+        done = apply_service(request, form, lambda: services.document_add(request.user, call, upload=upload, **data))
         if done:
             if approved_before:
                 messages.warning(

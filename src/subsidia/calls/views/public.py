@@ -69,9 +69,7 @@ def deadline_ics(request, pk):
         url=url,
         host=request.get_host().split(":")[0] or "subsidia",
         summary=_("Deadline: %(reference)s %(title)s") % {"reference": call.reference, "title": call.title},
-        description=_(
-            "Applications to call %(reference)s are accepted until %(time)s (Brussels time). %(url)s"
-        )
+        description=_("Applications to call %(reference)s are accepted until %(time)s (Brussels time). %(url)s")
         % {
             "reference": call.reference,
             "time": formatting.datetime(call.closes_at, format="full"),
@@ -80,9 +78,7 @@ def deadline_ics(request, pk):
         reminder=_("One week left to apply to call %(reference)s.") % {"reference": call.reference},
     )
     response = HttpResponse(body.encode("utf-8"), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{call.reference.replace("/", "-")}-deadline.ics"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{call.reference.replace("/", "-")}-deadline.ics"'
     return response
 
 
