@@ -144,7 +144,7 @@ def test_transitions_that_the_state_does_not_allow_answer_409_and_change_nothing
     assert response.status_code == 409 and response.json()["detail"]
     empty = SurveyFactory()
     response = client.post(f"/api/v1/surveys/{empty.pk}/publish/")
-    assert response.status_code == 409 and "question" in response.json()["detail"]
+    assert response.status_code == 409 and response.json()["code"] == "not_ready"
     assert Survey.objects.get(pk=empty.pk).status == SurveyStatus.DRAFT
 
 

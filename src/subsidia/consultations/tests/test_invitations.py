@@ -42,6 +42,9 @@ def test_each_organisation_gets_its_own_link_in_its_own_language(officer, survey
     assert len(mail.outbox) == 2
     by_address = {m.to[0]: m for m in mail.outbox}
     assert "Stad Gent" in by_address[dutch.email].body
+    assert by_address[dutch.email].subject.startswith("Uitnodiging: ")
+    assert by_address[french.email].subject.startswith("Invitation : ")
+    assert "Le lien fonctionne sans compte" in by_address[french.email].body
     assert survey.title_fr in by_address[french.email].body
     assert survey.title_nl in by_address[dutch.email].body
     tokens = {address: token_in(message) for address, message in by_address.items()}

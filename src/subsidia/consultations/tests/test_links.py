@@ -240,6 +240,15 @@ def test_the_page_saves_a_draft_and_submits_through_the_form(client, survey, lin
 
 
 def test_the_page_speaks_the_invitation_language_unless_the_visitor_chose(client, survey):
-    _invitation, token = invite(survey, language="fr")
-    assert 'lang="fr"' in client.get(answer_url(token)).text
-    assert 'lang="en"' in client.get(answer_url(token) + "?lang=en").text
+    _invitation, token = invite(survey, language="fr", name="Maison de quartier")
+    page = client.get(answer_url(token)).text
+    assert 'lang="fr"' in page and "Vous répondez au nom de" in page and survey.title_fr in page
+    page = client.get(answer_url(token) + "?lang=en").text
+    assert 'lang="en"' in page and "You answer on behalf of" in page
+
+
+def test_a_forged_link_is_explained_in_the_visitor_s_language(client):
+    page = client.get(answer_url(secrets.token_urlsafe(32)), HTTP_ACCEPT_LANGUAGE="fr")
+    assert page.status_code == 404 and "Ce lien ne fonctionne pas" in page.text
+    page = client.get(answer_url(secrets.token_urlsafe(32)))
+    assert "Deze link werkt niet" in page.text  # Dutch, the official language, by default

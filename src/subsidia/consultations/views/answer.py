@@ -32,9 +32,10 @@ class Field:
 
 
 def _private(response):
-    """The page holds a secret link: never cached, never passed on as a referrer, never indexed."""
+    """The page holds a secret link: never cached, never indexed, never passed on to another site as a
+    referrer ("no-referrer" would make browsers send ``Origin: null``, which CSRF protection rightly refuses)."""
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
@@ -199,9 +200,7 @@ def answer(request, token):
         return _error_page(request, exc)
     except ServiceError as exc:
         return _page(request, invitation, values=shown, errors=exc.errors, person=person, status=400)
-    if submit:
-        messages.success(request, _("Thank you: your organisation's answers were submitted."))
-    else:
+    if not submit:  # after a submission the page itself says thank you
         messages.success(request, _("Your answers were saved as a draft. Come back with the same link to finish."))
     target = request.path + (f"?lang={request.GET['lang']}" if request.GET.get("lang") in ("nl", "fr", "en") else "")
     return redirect(target)
