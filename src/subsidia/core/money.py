@@ -33,10 +33,10 @@ def parse_amount(value) -> Decimal:
         raise AmountError(f"not an amount: {value!r}") from exc
     if not amount.is_finite():
         raise AmountError(f"not an amount: {value!r}")
-    if amount != amount.quantize(CENT, rounding=ROUND_HALF_UP):
-        raise AmountError(f"an amount has at most two decimals: {value!r}")
     if abs(amount) > MAX_AMOUNT:
         raise AmountError(f"amount too large: {value!r}")
+    if amount.as_tuple().exponent < -2 and amount != amount.quantize(CENT, rounding=ROUND_HALF_UP):
+        raise AmountError(f"an amount has at most two decimals: {value!r}")
     return amount.quantize(CENT)
 
 
