@@ -12,6 +12,10 @@ Dates are relative to the day of loading; a reload finds the calls by reference 
 import datetime as dt
 from decimal import Decimal
 
+from subsidia.committee import notifications as committee_notifications
+from subsidia.committee import selectors as committee_selectors
+from subsidia.committee import services as committee_services
+from subsidia.consultations.models import Priority
 from subsidia.core import approvals, clock
 from subsidia.core.demo import demo_user
 from subsidia.programmes.models import Programme, Region
@@ -88,21 +92,69 @@ def _day(days: int, hour: int) -> dt.datetime:
     return clock.local_datetime(clock.today() + dt.timedelta(days=days), dt.time(hour, 0))
 
 
-def _decide(officer, call, at: dt.datetime, number: int) -> None:
-    """The committee approves the call. Until the committee app's meetings are wired into this demo the
-    decision is recorded in the gate with its reference, as the committee's secretariat would."""
+def _decide_in_meeting(officer, committee, call, number: int, *, at: dt.datetime, prepared: dt.datetime) -> None:
+    """The committee approves the call in a meeting: agenda item carrying the approval request, invitation,
+    attendance (every member in office that day), vote, decision recorded in the gate by the committee app."""
     request = approvals.requests_for(call).filter(status="pending").first()
-    approvals.record_decision(
-        officer,
-        request,
-        outcome="approved",
-        decision_date=clock.to_local(at).date(),
-        reference=f"AMIF-MC/{clock.to_local(at).year}/{number:02d}",
-        taken_in="Monitoring committee AMIF, meeting of " + clock.to_local(at).date().isoformat(),
-        votes_for=11,
-        votes_against=0,
-        abstentions=1,
-    )
+    day = clock.to_local(at).date()
+    with clock.replay_at(prepared):
+        meeting = committee_services.meeting_create(
+            officer,
+            committee,
+            reference=f"MC-{day:%Y%m%d}-C{number}",
+            starts_at=at,
+            place="Brussel",
+            title=f"Toezichtcomité AMIF: oproep {call.reference}",
+        )
+        item = committee_services.meeting_add_agenda_item(
+            officer,
+            meeting,
+            title=f"Oproep {call.reference}: teksten, criteria en budget",
+            description=call.title_nl,
+            approval_request=request,
+        )
+        committee_services.meeting_invite(officer, meeting)
+    with clock.replay_at(at + dt.timedelta(minutes=5)):
+        present = list(committee_selectors.members_on(committee, day))
+        committee_services.meeting_record_attendance(officer, meeting, present=present)
+    with clock.replay_at(at + dt.timedelta(minutes=45)):
+        voting = len(committee_selectors.voting_seats(committee, day))
+        committee_services.agenda_item_decide(
+            officer, item, outcome="approved", votes_for=max(voting - 1, 1), abstentions=1 if voting > 1 else 0
+        )
+
+
+def _decide_in_gate(officer, call, number: int, *, at: dt.datetime) -> None:
+    """Without a committee set up in the committee app, the secretariat records the decision in the gate."""
+    request = approvals.requests_for(call).filter(status="pending").first()
+    with clock.replay_at(at):
+        approvals.record_decision(
+            officer,
+            request,
+            outcome="approved",
+            decision_date=clock.to_local(at).date(),
+            reference=f"AMIF-MC/{clock.to_local(at).year}/{number:02d}",
+            taken_in=f"Toezichtcomité AMIF, vergadering van {clock.to_local(at).date().isoformat()}",
+            votes_for=8,
+            votes_against=0,
+            abstentions=1,
+        )
+
+
+def _put_on_next_meeting(officer, committee, call, at: dt.datetime) -> None:
+    """The pending call goes on the agenda of the committee's next planned meeting, if there is one."""
+    meeting = committee.meetings.filter(status="planned", starts_at__gt=at).order_by("starts_at").first()
+    request = approvals.requests_for(call).filter(status="pending").first()
+    if meeting is None or request is None:
+        return
+    with clock.replay_at(at):
+        committee_services.meeting_add_agenda_item(
+            officer,
+            meeting,
+            title=f"Oproep {call.reference}: teksten, criteria en budget",
+            description=call.title_nl,
+            approval_request=request,
+        )
 
 
 def _build(officer, programme, reference: str, number: int) -> Call:
@@ -133,6 +185,7 @@ def _build(officer, programme, reference: str, number: int) -> Call:
             max_grant=texts["max_grant"],
             opens_at=opens,
             closes_at=closes,
+            priorities=list(Priority.objects.filter(programme=programme, code__in=texts["priorities"])),
             overall_threshold=Decimal("60.00"),
             number_of_assessors=2,
             consolidation=texts["consolidation"],
@@ -158,10 +211,16 @@ def _build(officer, programme, reference: str, number: int) -> Call:
         )
     with clock.replay_at(submitted):
         services.call_submit_for_approval(officer, call, note="Oproep, criteria en budget ter goedkeuring.")
+    committee = committee_selectors.committee_for(programme)
     if decided is None:
+        if committee is not None:
+            _put_on_next_meeting(officer, committee, call, submitted + dt.timedelta(hours=1))
         return call
-    with clock.replay_at(decided):
-        _decide(officer, call, decided, number)
+    if committee is not None:
+        _decide_in_meeting(officer, committee, call, number, at=decided, prepared=submitted + dt.timedelta(hours=1))
+    else:
+        _decide_in_gate(officer, call, number, at=decided)
+    with clock.replay_at(decided + dt.timedelta(hours=1)):
         services.call_note_decision(officer, call)
     with clock.replay_at(published):
         services.call_publish(officer, call)
@@ -200,7 +259,10 @@ def load(out) -> None:
     calls = {}
     for number, reference in enumerate((CLOSED_CALL_REFERENCE, OPEN_CALL_REFERENCE, PENDING_CALL_REFERENCE), start=1):
         existing = Call.objects.filter(reference=reference).first()
-        calls[reference] = existing or Call.objects.get(pk=_build(officer, programme, reference, number).pk)
+        if existing is None:
+            with committee_notifications.muted():
+                existing = Call.objects.get(pk=_build(officer, programme, reference, number).pk)
+        calls[reference] = existing
     _calendar(officer, programme, calls)
     summary = ", ".join(f"{c.reference} ({c.get_effective_status_display()})" for c in calls.values())
     out(f"calls: {summary}")

@@ -13,6 +13,7 @@ CALLS = {
         "partial": True,
         "measures": ["d"],
         "fields": ["006"],
+        "priorities": ["P1"],
         "texts": {
             "title_nl": "Buddyprojecten: nieuwkomers en Vlamingen samen op weg",
             "title_fr": "Projets de parrainage : primo-arrivants et Flamands en chemin ensemble",
@@ -64,6 +65,7 @@ CALLS = {
         "partial": False,
         "measures": ["d"],
         "fields": ["006"],
+        "priorities": ["P2"],
         "texts": {
             "title_nl": "Vrijwilligerswerk toegankelijk voor nieuwkomers",
             "title_fr": "Rendre le volontariat accessible aux primo-arrivants",
@@ -111,6 +113,7 @@ CALLS = {
         "partial": True,
         "measures": ["d"],
         "fields": ["006"],
+        "priorities": ["P3"],
         "texts": {
             "title_nl": "Nieuwkomers in het lokale verenigingsleven",
             "title_fr": "Les primo-arrivants dans la vie associative locale",

@@ -15,30 +15,26 @@ from .factories import approve
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_has_an_open_a_closed_and_a_pending_call(demo):
+def test_demo_story_and_idempotent_reload(demo):
+    """One load of the whole demo (it is slow): the three calls, their committee decisions, and a reload that
+    adds nothing."""
+    from subsidia.calls import demo as calls_demo
+
     calls = {c.reference: c for c in Call.objects.all()}
-    assert calls["AMIF-VLG-VOLUNTEERING"].effective_status() == "open"
-    assert calls["AMIF-VLG-BUDDY"].effective_status() == "closed"
-    assert calls["AMIF-VLG-ASSOCIATIONS"].status == "submitted"
-    assert approvals.approval_state(calls["AMIF-VLG-ASSOCIATIONS"]).latest.status == "pending"
-    for reference in ("AMIF-VLG-VOLUNTEERING", "AMIF-VLG-BUDDY"):
+    assert calls[calls_demo.OPEN_CALL_REFERENCE].effective_status() == "open"
+    assert calls[calls_demo.CLOSED_CALL_REFERENCE].effective_status() == "closed"
+    pending = calls[calls_demo.PENDING_CALL_REFERENCE]
+    assert pending.status == "submitted"
+    assert approvals.approval_state(pending).latest.status == "pending"
+    for reference in (calls_demo.OPEN_CALL_REFERENCE, calls_demo.CLOSED_CALL_REFERENCE):
         assert approvals.is_approved(calls[reference])
         assert calls[reference].documents.count() == 1
+        assert calls[reference].priorities.exists()
     assert PlannedCall.objects.count() == 5
     assert audit.verify().ok
-
-
-def test_demo_reload_is_idempotent(demo):
     before = (Call.objects.count(), AuditEvent.objects.filter(action__startswith="call.").count())
     call_command("load_demo", "--quiet-logins", stdout=open(os.devnull, "w"))  # noqa: SIM115
     assert (Call.objects.count(), AuditEvent.objects.filter(action__startswith="call.").count()) == before
-
-
-def test_demo_reference_constants_match(demo):
-    from subsidia.calls import demo as calls_demo
-
-    assert Call.objects.get(reference=calls_demo.CLOSED_CALL_REFERENCE).effective_status() == "closed"
-    assert Call.objects.get(reference=calls_demo.OPEN_CALL_REFERENCE).effective_status() == "open"
 
 
 def actions(call):
