@@ -140,3 +140,18 @@ def call_budget_room(call) -> dict:
     decided = _assessment_committed(call)
     committed = max(held, decided) if decided is not None else held
     return {"budget": call.budget, "operations": held, "committed": committed, "available": call.budget - committed}
+
+
+def achievements(operation) -> list[dict]:
+    """Per indicator target: the target and what accepted reports achieved (a database sum per target)."""
+    from .constants import ReportStatus
+    from .models import OperationIndicatorTarget
+
+    accepted = Q(reported_values__report__status=ReportStatus.ACCEPTED)
+    rows = (
+        OperationIndicatorTarget.objects.filter(operation=operation)
+        .select_related("indicator")
+        .annotate(achieved=Coalesce(Sum("reported_values__value", filter=accepted), Value(0)))
+        .order_by("indicator__id")
+    )
+    return [{"indicator": row.indicator, "target": row.target, "achieved": row.achieved, "row": row} for row in rows]

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django.utils import translation
 
 from subsidia.applications import services as application_services
 from subsidia.applications.tests.factories import CallFactory, OrganisationFactory, complete_draft
@@ -20,6 +21,13 @@ OPENS = dt.datetime(2026, 2, 1, 9, 0, tzinfo=BRUSSELS)
 SUBMITTED_AT = dt.datetime(2026, 3, 1, 10, 0, tzinfo=BRUSSELS)
 SELECTED_AT = dt.datetime(2026, 5, 4, 11, 0, tzinfo=BRUSSELS)
 SIGNED_AT = dt.datetime(2026, 5, 20, 10, 0, tzinfo=BRUSSELS)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are matched in English, the source language (the deployment's default is Dutch)."""
+    with translation.override("en"):
+        yield
 
 
 def travel(instant):

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.db import transaction
 
-from subsidia.assessment.signals import selection_declined, selection_decision_approved
+from subsidia.assessment.signals import selection_decision_approved, selection_declined
 from subsidia.core import audit
 from subsidia.core.exceptions import RuleViolation
 from subsidia.core.models import AuditEvent
