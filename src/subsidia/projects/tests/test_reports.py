@@ -83,7 +83,7 @@ def test_every_indicator_needs_a_value_before_submission(active, beneficiary):
     with travel(AFTER_H1):
         report = services.report_create(beneficiary, active, period_start=dt.date(2027, 1, 1))
         services.report_update(beneficiary, report, narrative="Tekst.")
-        with pytest.raises(RuleViolation, match="O.2.3"):
+        with pytest.raises(RuleViolation, match=r"O\.2\.3"):
             services.report_submit(beneficiary, report)
 
 
