@@ -187,16 +187,17 @@ class HorizontalBarChart:
         for i, category in enumerate(self.categories):
             lines = label_lines[i]
             bars_h = self.bar_height * n_series
-            text_y = y + bars_h / 2 - (len(lines) - 1) * 7 + 4
-            parts.append(f'<text x="{left - 8}" y="{text_y:.1f}" text-anchor="end" font-size="12" '
-                         'fill="#222">')
+            content_h = blocks[i] - gap
+            bars_top = y + (content_h - bars_h) / 2  # bars and label centred on each other
+            text_y = y + content_h / 2 - (len(lines) - 1) * 7 + 4
+            parts.append(f'<text x="{left - 8}" y="{text_y:.1f}" text-anchor="end" font-size="12" fill="#222">')
             for k, line in enumerate(lines):
                 parts.append(f'<tspan x="{left - 8}" dy="{0 if k == 0 else 14}">{escape(line)}</tspan>')
             parts.append("</text>")
             for k, serie in enumerate(self.series):
                 value = serie.values[i]
                 colour = serie.colour or PALETTE[k % len(PALETTE)]
-                bar_y = y + k * self.bar_height
+                bar_y = bars_top + k * self.bar_height
                 w = float(Decimal(value or 0) / peak) * plot_w if value else 0
                 label = f"{category} – {serie.label}: " if len(self.series) > 1 else f"{category}: "
                 parts.append(

@@ -8,6 +8,8 @@ from urllib.parse import quote
 import pytest
 import time_machine
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from subsidia.core import clock
 from subsidia.core.exceptions import ServiceError
@@ -252,3 +254,19 @@ def test_a_forged_link_is_explained_in_the_visitor_s_language(client):
     assert page.status_code == 404 and "Ce lien ne fonctionne pas" in page.text
     page = client.get(answer_url(secrets.token_urlsafe(32)))
     assert "Deze link werkt niet" in page.text  # Dutch, the official language, by default
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    values=st.lists(st.one_of(st.text(max_size=30), st.integers().map(str), st.just("")), min_size=8, max_size=8),
+    action=st.sampled_from(["save", "submit", "", "delete"]),
+)
+def test_no_input_on_the_answer_page_produces_a_server_error(client, survey, link, values, action):
+    _invitation, token = link
+    form = {"action": action, "respondent_name": values[6], "respondent_role": values[7]}
+    for value, question in zip(values, survey.questions.prefetch_related("options"), strict=False):
+        form[f"q{question.pk}"] = value
+        for option in question.options.all():
+            form[f"q{question.pk}_{option.pk}"] = value
+    response = client.post(answer_url(token), {k: v.replace("\x00", "") for k, v in form.items()})
+    assert response.status_code in (302, 400, 409)
