@@ -9,9 +9,22 @@ from .factories import CommitteeFactory, MemberFactory
 
 
 @pytest.fixture(autouse=True)
-def midday():
-    """Tests run at a fixed Brussels midday, so "an hour ago" never falls on yesterday's date."""
+def midday(request):
+    """Tests run at a fixed Brussels midday, so "an hour ago" never falls on yesterday's date. Browser tests
+    keep the real time: the browser would drop session cookies that expired in its own present."""
+    if request.node.get_closest_marker("browser"):
+        yield
+        return
     with time_machine.travel(dt.datetime(2025, 6, 18, 10, 0, tzinfo=dt.UTC), tick=True):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Service messages are asserted in English (the source language); pages and the API choose their own."""
+    from django.utils import translation
+
+    with translation.override("en"):
         yield
 
 

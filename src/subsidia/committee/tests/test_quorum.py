@@ -1,7 +1,7 @@
 """Quorum maths (rules of procedure, CPR art. 38(2), 39(1)): exact in whole numbers, any committee size."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ..quorum import QuorumRule, carried
@@ -14,6 +14,7 @@ rules_ = st.builds(
 )
 
 
+@settings(deadline=None)  # pure integer maths; a wall-clock deadline only adds flakiness on a busy machine
 @given(rule=rules_, eligible=st.integers(0, 400), present=st.integers(0, 400))
 def test_quorum_is_met_exactly_from_the_required_number(rule, eligible, present):
     required = rule.required(eligible)
@@ -21,6 +22,7 @@ def test_quorum_is_met_exactly_from_the_required_number(rule, eligible, present)
     assert rule.met(present, eligible) == (eligible > 0 and present >= required)
 
 
+@settings(deadline=None)  # pure integer maths; a wall-clock deadline only adds flakiness on a busy machine
 @given(rule=rules_, eligible=st.integers(1, 400))
 def test_required_is_the_smallest_quorate_attendance_and_exact_as_a_fraction(rule, eligible):
     required = rule.required(eligible)
@@ -33,11 +35,13 @@ def test_required_is_the_smallest_quorate_attendance_and_exact_as_a_fraction(rul
         assert (required - 1) * rule.denominator < fraction_of_members
 
 
+@settings(deadline=None)  # pure integer maths; a wall-clock deadline only adds flakiness on a busy machine
 @given(eligible=st.integers(1, 400))
 def test_default_quorum_is_a_majority_of_the_voting_members(eligible):
     assert QuorumRule().required(eligible) == eligible // 2 + 1
 
 
+@settings(deadline=None)  # pure integer maths; a wall-clock deadline only adds flakiness on a busy machine
 @given(rule=rules_, eligible=st.integers(1, 200), present=st.integers(0, 199))
 def test_one_more_member_present_never_breaks_a_quorum(rule, eligible, present):
     present = min(present, eligible - 1)
@@ -66,6 +70,7 @@ def test_a_quorum_is_a_fraction_between_zero_and_one():
         QuorumRule(0, 2)
 
 
+@settings(deadline=None)  # pure integer maths; a wall-clock deadline only adds flakiness on a busy machine
 @given(votes_for=st.integers(0, 50), against=st.integers(0, 50))
 def test_a_proposal_carries_with_more_votes_for_than_against(votes_for, against):
     assert carried(votes_for, against) == (votes_for > against)
