@@ -155,3 +155,16 @@ def achievements(operation) -> list[dict]:
         .order_by("indicator__id")
     )
     return [{"indicator": row.indicator, "target": row.target, "achieved": row.achieved, "row": row} for row in rows]
+
+
+def operations_visible_to(user):
+    """Staff (officers, authorising officers, auditors): every operation. A beneficiary's members: their own."""
+    from subsidia.applications.models import Membership
+    from subsidia.core.roles import STAFF_ROLES, has_role
+
+    queryset = operations_for_publication(Operation.objects.all())
+    if not getattr(user, "is_authenticated", False):
+        return queryset.none()
+    if has_role(user, *STAFF_ROLES):
+        return queryset
+    return queryset.filter(beneficiary__in=Membership.objects.filter(user=user).values("organisation"))
