@@ -449,7 +449,12 @@ def committee_reminders(committee: Committee) -> list[Reminder]:
     from django.utils.translation import gettext as _
 
     from subsidia.reference.figures import figure
+    from subsidia.reference.models import RuleFigure
 
+    try:
+        figure("committee_setup_months"), figure("committee_meetings_per_year")
+    except RuleFigure.DoesNotExist:
+        return []  # reference data older than these rules: run load_reference; the page still works
     reminders = []
     first = committee.programme.versions.filter(number=1).first()
     if first and first.commission_decision_date:

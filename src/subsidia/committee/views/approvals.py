@@ -6,7 +6,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -106,7 +106,12 @@ def submit(request, ct, object_id):
     model = content_type.model_class()
     if model is None or not issubclass(model, approvals.Approvable):
         raise Http404
-    obj = get_object_or_404(model._default_manager, pk=object_id)
+    try:
+        obj = model._default_manager.filter(pk=object_id).first()
+    except (ValueError, ValidationError):  # an id of the wrong shape for this model's key
+        obj = None
+    if obj is None:
+        raise Http404
     note = request.POST.get("note", "")[:2000]
     run_action(
         request,
