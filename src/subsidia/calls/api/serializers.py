@@ -308,3 +308,15 @@ class NoteSerializer(serializers.Serializer):
 
 class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
+
+
+class ApprovalStateSerializer(serializers.Serializer):
+    """Where the call stands with the monitoring committee (officers, authorising officers, auditors)."""
+
+    approved = serializers.BooleanField(help_text="The committee approved the call's exact current content.")
+    current_hash = serializers.CharField(help_text="SHA-256 of the call's current substantive content.")
+    request_status = serializers.CharField(allow_null=True, help_text="Status of the latest approval request.")
+    request_hash = serializers.CharField(allow_null=True)
+    decision_reference = serializers.CharField(allow_null=True)
+    decision_date = serializers.DateField(allow_null=True)
+    taken_in = serializers.CharField(allow_null=True)

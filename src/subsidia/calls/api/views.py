@@ -4,8 +4,10 @@ Every change and transition goes through ``services`` (permission, rules, lock, 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from subsidia.core import approvals
 from subsidia.core.api.throttling import PublicRateThrottle
 
 from .. import selectors, services
@@ -94,6 +96,30 @@ class CallViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Rea
             request.user, self.get_object(), note=body.validated_data.get("note", "")
         )
         return _created_or_changed(self, call)
+
+    @extend_schema(responses={200: s.ApprovalStateSerializer, 403: REFUSED[403]})
+    @action(detail=True, methods=["get"])
+    def approval(self, request, pk=None):
+        """The committee's approval of the call: for the current content hash, with the latest decision."""
+        call = self.get_object()
+        if not request.user.has_perm("calls.view_call"):
+            raise PermissionDenied
+        state = approvals.approval_state(call)
+        latest = state.latest
+        decision = latest.decision_or_none if latest else None
+        return Response(
+            s.ApprovalStateSerializer(
+                {
+                    "approved": state.approved,
+                    "current_hash": state.current_hash,
+                    "request_status": latest.status if latest else None,
+                    "request_hash": latest.content_hash if latest else None,
+                    "decision_reference": decision.reference if decision else None,
+                    "decision_date": decision.decision_date if decision else None,
+                    "taken_in": decision.taken_in if decision else None,
+                }
+            ).data
+        )
 
     @extend_schema(request=s.ReasonSerializer, responses={200: s.CallSerializer, **REFUSED})
     @action(detail=True, methods=["post"], url_path="return-to-draft")

@@ -212,3 +212,20 @@ def test_withdraw_needs_a_reason(api_as, officer, draft_call):
     assert client.post(f"{URL}{draft_call.pk}/withdraw/", {}).status_code == 400
     response = client.post(f"{URL}{draft_call.pk}/withdraw/", {"reason": "Budget moved to another call"})
     assert response.status_code == 200 and response.json()["status"] == "withdrawn"
+
+
+def test_approval_state_for_staff_only(api, api_as, officer, applicant, draft_call, programme):
+    import datetime as dt
+
+    from subsidia.core import clock
+
+    client = api_as(officer)
+    client.post(f"{URL}{draft_call.pk}/submit-for-approval/")
+    approve(draft_call, officer)
+    body = client.get(f"{URL}{draft_call.pk}/approval/").json()
+    assert body["approved"] is True and body["request_status"] == "approved"
+    assert body["current_hash"] == body["request_hash"] and body["decision_reference"] == "MC-TEST-1"
+    public = CallFactory(programme=programme, status="published", published_at=clock.now() - dt.timedelta(days=1))
+    api.force_authenticate(None)
+    assert api.get(f"{URL}{public.pk}/approval/").status_code in (401, 403)
+    assert api_as(applicant).get(f"{URL}{public.pk}/approval/").status_code == 403

@@ -54,7 +54,7 @@ def test_two_writers_at_once_both_succeed_one_after_the_other(tmp_path):
                 cursor.execute("INSERT INTO t VALUES (%s)", [n])
                 time.sleep(0.3)  # hold the write lock while the other writer waits
             connection.commit()
-        except Exception as exc:  # noqa: BLE001 - asserted below
+        except Exception as exc:
             errors.append(exc)
         finally:
             connection.close()
