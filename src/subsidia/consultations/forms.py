@@ -203,6 +203,16 @@ class OrganisationForm(forms.ModelForm):
         pass
 
 
+class RegisterImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "UTF-8, separated by commas or semicolons, with a first row naming the columns: name, stakeholder_type, "
+            "email, language, municipality. A name already in the register updates that organisation."
+        ),
+    )
+
+
 class PriorityForm(forms.Form):
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.all())
     survey = forms.ModelChoiceField(label=_("Drawn from survey"), queryset=Survey.objects.all(), required=False)

@@ -26,6 +26,7 @@ urlpatterns = [
     re_path(r"^consultations/(?P<pk>\d+)/results\.(?P<fmt>xlsx|pdf)$", views.results_export, name="results-export"),
     path("consultations/stakeholders/", views.organisation_list, name="organisations"),
     path("consultations/stakeholders/new/", views.organisation_create, name="organisation-create"),
+    path("consultations/stakeholders/import/", views.organisation_import, name="organisation-import"),
     path("consultations/stakeholders/<int:pk>/edit/", views.organisation_edit, name="organisation-edit"),
     path("priorities/", views.priority_list, name="priorities"),
     path("priorities/new/", views.priority_create, name="priority-create"),

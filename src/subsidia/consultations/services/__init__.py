@@ -17,6 +17,7 @@ from .priorities import (
     priority_update,
     priority_withdraw_adoption,
 )
+from .register_import import ImportReport, organisations_import
 from .responses import LinkError, check_usable, link_visit, resolve, response_save, submitted_response
 from .retention import PurgeReport, purge_expired, purge_survey, retention_ends, surveys_due
 from .stakeholders import organisation_create, organisation_update
@@ -35,6 +36,7 @@ from .surveys import (
 
 __all__ = [
     "Delivery",
+    "ImportReport",
     "LinkError",
     "PurgeReport",
     "SendReport",
@@ -48,6 +50,7 @@ __all__ = [
     "new_token",
     "organisation_create",
     "organisation_update",
+    "organisations_import",
     "priority_adopt",
     "priority_create",
     "priority_update",

@@ -1,5 +1,6 @@
 """The stakeholder register and the needs and priorities register."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,7 +13,7 @@ from subsidia.programmes.models import Programme
 
 from .. import selectors, services
 from ..constants import StakeholderType
-from ..forms import AdoptForm, EvidenceForm, OrganisationForm, PriorityForm, ReasonForm
+from ..forms import AdoptForm, EvidenceForm, OrganisationForm, PriorityForm, ReasonForm, RegisterImportForm
 from ..models import Evidence, Priority, StakeholderOrganisation, Survey
 from .surveys import require_perm
 
@@ -49,6 +50,36 @@ def _organisation_page(request, organisation=None):
             return redirect("consultations:organisations")
     title = _("New organisation") if organisation is None else organisation.name
     return render(request, "consultations/form.html", {"form": form, "title": title})
+
+
+@login_required
+def organisation_import(request):
+    require_perm(request, "consultations.add_stakeholderorganisation")
+    form = RegisterImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > settings.SUBSIDIA_MAX_UPLOAD_BYTES:
+            form.add_error(
+                "file",
+                _("The file is larger than the %(mb)s MB allowed.")
+                % {"mb": settings.SUBSIDIA_MAX_UPLOAD_BYTES // 2**20},
+            )
+        elif not upload.name.lower().endswith((".csv", ".txt")):
+            form.add_error("file", _("Choose a CSV file."))
+        else:
+            report = apply_service(request, form, lambda: services.organisations_import(request.user, upload.read()))
+            if report:
+                messages.success(
+                    request,
+                    _("Register imported: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.")
+                    % {
+                        "created": len(report.created),
+                        "updated": len(report.updated),
+                        "unchanged": len(report.unchanged),
+                    },
+                )
+                return redirect("consultations:organisations")
+    return render(request, "consultations/import.html", {"form": form})
 
 
 @login_required
