@@ -17,3 +17,10 @@ REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"public": "10000/
 # The live test server speaks plain HTTP; secure-only cookies would never come back from the browser.
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
+    # One test database per test process, so two runs on one PostgreSQL server (a developer's suite and a
+    # CI worktree, say) never drop each other's database.
+    import os
+
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}  # noqa: F405
