@@ -1,0 +1,148 @@
+"""Pages of the assessment app: they answer in each language for the right people, bad ids are a 404, bad input
+gets a message and never a 500. Rows are built with the factories; the services have their own tests."""
+
+import pytest
+
+from subsidia.applications.models import Membership
+from subsidia.core import clock
+from subsidia.core.tests.factories import UserFactory
+
+from . import factories as f
+
+
+@pytest.fixture
+def setup(db, officer):
+    call = f.assessment_call()
+    a1 = f.submitted(call, eu="100000.00")
+    a2 = f.submitted(call, eu="120000.00")
+    a3 = f.submitted(call, eu="90000.00")
+    for a in (a1, a2, a3):
+        f.eligible(a, officer)
+    x, y = f.assessor_user("assessor-x"), f.assessor_user("assessor-y")
+    f.scored(a1, x, [25, 25, 15, 15])
+    f.scored(a1, y, [20, 20, 10, 10])
+    f.scored(a2, x, [28, 28, 18, 18])
+    f.scored(a2, y, [27, 27, 17, 17])
+    f.scored(a3, x, [10, 10, 5, 5])
+    f.scored(a3, y, [12, 12, 6, 6])
+    pending = f.assign(f.submitted(call), UserFactory(role="assessor", username="assessor-z"))
+    return {"call": call, "applications": [a1, a2, a3], "x": x, "pending": pending}
+
+
+def staff_pages(setup):
+    call, a1 = setup["call"], setup["applications"][0]
+    return [
+        "/manage/assessment/",
+        f"/manage/assessment/calls/{call.pk}/",
+        f"/manage/assessment/calls/{call.pk}/assignments/",
+        f"/manage/assessment/calls/{call.pk}/ranking/",
+        f"/manage/assessment/calls/{call.pk}/ranking/?budget=150000&overall=50",
+        f"/manage/assessment/calls/{call.pk}/complaints/",
+        f"/manage/assessment/applications/{a1.pk}/check/",
+    ]
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_staff_pages_answer_in_each_language(client, setup, officer, approver, language):
+    for user in (officer, approver):
+        client.force_login(user)
+        for url in staff_pages(setup):
+            sep = "&" if "?" in url else "?"
+            response = client.get(f"{url}{sep}lang={language}")
+            assert response.status_code == 200, (url, user)
+            assert f'lang="{language}"' in response.content.decode()
+
+
+def test_staff_pages_are_closed_to_others(client, setup, applicant):
+    for user in (applicant, setup["x"]):
+        client.force_login(user)
+        for url in staff_pages(setup):
+            assert client.get(url).status_code in (403, 404), url
+    client.logout()
+    for url in staff_pages(setup):
+        assert client.get(url).status_code == 302, url
+
+
+def test_ranking_shows_funding_line_reserve_and_flag(client, setup, officer):
+    client.force_login(officer)
+    html = client.get(f"/manage/assessment/calls/{setup['call'].pk}/ranking/?lang=en").content.decode()
+    a1, a2, a3 = setup["applications"]
+    # a2 first (90), a1 second (75, assessors 20 apart: flagged), a3 below the thresholds
+    assert html.index(a2.reference) < html.index(a1.reference) < html.index(a3.reference)
+    assert "assessors differ" in html
+    assert "Below a threshold" in html
+
+
+def test_what_if_saves_nothing_and_bad_input_is_a_message(client, setup, officer):
+    client.force_login(officer)
+    url = f"/manage/assessment/calls/{setup['call'].pk}/ranking/"
+    response = client.get(url, {"budget": "100000", "lang": "en"})
+    assert response.status_code == 200
+    assert "nothing is saved" in response.content.decode()
+    response = client.get(url, {"budget": "lots", "overall": "1.234", "lang": "en"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Enter an amount" in html and "at most two decimals" in html
+    # HTMX asks for the result only
+    response = client.get(url, {"budget": "100000"}, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and "<html" not in response.content.decode()
+
+
+def test_ranking_xlsx(client, setup, officer):
+    client.force_login(officer)
+    response = client.get(f"/manage/assessment/calls/{setup['call'].pk}/ranking.xlsx")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_bad_ids_are_404(client, setup, officer):
+    client.force_login(officer)
+    for url in (
+        "/manage/assessment/calls/999999/",
+        "/manage/assessment/calls/999999/ranking/",
+        "/manage/assessment/applications/999999/check/",
+        "/manage/assessment/decisions/999999/",
+        "/manage/assessment/complaints/999999/",
+        "/results/999999/",
+        "/results/letters/999999/nl.pdf",
+    ):
+        assert client.get(url).status_code == 404, url
+    assert client.post("/manage/assessment/applications/999999/check/conclude/").status_code == 404
+    assert (
+        client.post(f"/manage/assessment/applications/{setup['applications'][0].pk}/check/nonsense/").status_code == 403
+    )
+
+
+def test_assessor_sees_only_own_assignments(client, setup):
+    pending = setup["pending"]
+    client.force_login(setup["x"])
+    assert client.get("/assess/?lang=nl").status_code == 200
+    assert client.get(f"/assess/{pending.pk}/").status_code == 404  # someone else's
+    client.force_login(pending.assessor)
+    html = client.get(f"/assess/{pending.pk}/?lang=en").content.decode()
+    assert "Conflict of interest" in html
+    assert pending.application.objectives not in html or not pending.application.objectives
+
+
+def test_scores_bad_input_is_a_message(client, setup):
+    assignment = f.assign(setup["applications"][0], f.assessor_user("assessor-w"), status="accepted")
+    client.force_login(assignment.assessor)
+    criteria = list(setup["call"].award_criteria.order_by("position"))
+    data = {f"points_{criteria[0].pk}": "31", f"justification_{criteria[0].pk}": "x", "save": "1"}
+    data[f"points_{criteria[1].pk}"] = "abc"
+    response = client.post(f"/assess/{assignment.pk}/?lang=en", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "between 0 and" in html and "at most two decimals" in html
+    assert not assignment.scores.exists()
+
+
+def test_results_only_after_a_letter(client, setup):
+    a1 = setup["applications"][0]
+    member = UserFactory(role="applicant")
+    Membership.objects.create(
+        user=member, organisation=a1.organisation, role="signatory", added_at=clock.now(), added_by=member
+    )
+    client.force_login(member)
+    assert client.get(f"/results/{a1.pk}/").status_code == 404
+    assert client.get("/results/?lang=fr").status_code == 200

@@ -1,0 +1,128 @@
+"""Assessor pages: my assignments; for each, the conflict-of-interest declaration before anything of the
+application is shown, then the score form per award criterion (save as draft, submit)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import pages
+from ..constants import AssignmentStatus, Capacity
+from ..forms import DeclarationForm, ScoreForm
+from ..models import Assignment
+from .common import act, attempt, services
+
+
+def _assessor(request):
+    if not pages.is_assessor(request.user):
+        raise PermissionDenied
+
+
+@login_required
+def my_assignments(request):
+    _assessor(request)
+    rows = list(pages.my_assignments(request.user))
+    return render(
+        request,
+        "assessment/my_assignments.html",
+        {
+            "open": [a for a in rows if a.status in (AssignmentStatus.ASSIGNED, AssignmentStatus.ACCEPTED)],
+            "done": [a for a in rows if a.status == AssignmentStatus.SUBMITTED],
+            "removed": [a for a in rows if a.status in (AssignmentStatus.CONFLICT, AssignmentStatus.WITHDRAWN)],
+        },
+    )
+
+
+def _own_assignment(request, assignment_id) -> Assignment:
+    _assessor(request)
+    # Someone else's assignment is not found, whatever its id.
+    return get_object_or_404(
+        Assignment.objects.select_related("application", "application__call", "application__organisation"),
+        pk=pages.int_or_404(assignment_id),
+        assessor=request.user,
+    )
+
+
+@login_required
+def assignment_page(request, assignment_id):
+    assignment = _own_assignment(request, assignment_id)
+    application = assignment.application
+    if assignment.status == AssignmentStatus.ASSIGNED:
+        # Nothing of the application but its reference, title and applicant before the declaration.
+        form = DeclarationForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            conflict = form.cleaned_data["has_conflict"] == "yes"
+            done = attempt(
+                request,
+                form,
+                lambda: services().declare(
+                    request.user,
+                    application,
+                    capacity=Capacity.ASSESSOR,
+                    has_conflict=conflict,
+                    conflict_reason=form.cleaned_data.get("conflict_reason", ""),
+                ),
+            )
+            if done is not None:
+                if conflict:
+                    messages.success(
+                        request, _("Your conflict of interest is recorded; the application is reassigned.")
+                    )
+                    return redirect("assessment:my-assignments")
+                messages.success(
+                    request, _("You declared no conflict of interest. You can now assess the application.")
+                )
+                return redirect("assessment:assignment", assignment_id=assignment.pk)
+        return render(
+            request, "assessment/declare.html", {"assignment": assignment, "application": application, "form": form}
+        )
+    if assignment.status not in (AssignmentStatus.ACCEPTED, AssignmentStatus.SUBMITTED):
+        raise Http404
+    rows = pages.score_sheet(assignment)
+    editable = assignment.status == AssignmentStatus.ACCEPTED
+    form = ScoreForm(request.POST or None, rows=rows)
+    if request.method == "POST":
+        if not editable:
+            messages.error(request, _("The scores are submitted and can no longer change."))
+            return redirect("assessment:assignment", assignment_id=assignment.pk)
+        if form.is_valid():
+            submit = "submit" in request.POST
+            done = attempt(request, form, lambda: _save_scores(request.user, assignment, form, submit=submit))
+            if done is not None:
+                messages.success(
+                    request,
+                    _("Your scores are submitted.") if submit else _("Your scores are saved as a draft."),
+                )
+                return redirect("assessment:assignment", assignment_id=assignment.pk)
+    return render(
+        request,
+        "assessment/score.html",
+        {
+            "assignment": assignment,
+            "application": application,
+            "call": application.call,
+            "rows": form.bound_rows(),
+            "form": form,
+            "editable": editable,
+        },
+    )
+
+
+def _save_scores(user, assignment, form, *, submit):
+    s = services()
+    for criterion, points, justification in form.entries():
+        s.score_save(user, assignment, criterion=criterion, points=points, justification=justification)
+    if submit:
+        s.scores_submit(user, assignment)
+    return assignment
+
+
+@login_required
+@require_POST
+def assignment_submit(request, assignment_id):
+    assignment = _own_assignment(request, assignment_id)
+    act(request, lambda: services().scores_submit(request.user, assignment), _("Your scores are submitted."))
+    return redirect("assessment:assignment", assignment_id=assignment.pk)
