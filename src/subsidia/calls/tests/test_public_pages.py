@@ -175,3 +175,12 @@ def test_planned_calls_calendar_shows_last_update_and_budgets(client, programme,
     page = client.get("/calls/calendar/?lang=en").content.decode()
     assert planned.title_en in page and "€500,000.00" in page
     assert "Last updated on" in page and "CPR Art. 49(2)" in page
+
+
+def test_an_open_call_links_to_the_application_form_and_a_closed_one_does_not(client, published):
+    link = f'href="/applications/new/{published.pk}/"'
+    with time_machine.travel(OPENS + dt.timedelta(days=1), tick=False):
+        page = client.get(f"/calls/{published.pk}/?lang=nl").content.decode()
+        assert link in page and "Een aanvraag indienen voor deze oproep" in page
+    with time_machine.travel(CLOSES, tick=False):
+        assert link not in client.get(f"/calls/{published.pk}/").content.decode()
