@@ -15,13 +15,12 @@ from enum import StrEnum
 
 from django.conf import settings
 from django.db.models import BooleanField, Case, CharField, DateField, F, Q, Value, When
-from django.db.models.functions import Coalesce, NullIf, Substr, TruncDate
+from django.db.models.functions import Coalesce, NullIf, Substr
 from django.utils.translation import gettext_lazy as _
 
-from subsidia.core import clock
 from subsidia.core.fields import MoneyField, RateField
 
-from .sql import JoinNonEmpty
+from .sql import BrusselsDate, JoinNonEmpty
 from .withholding import RESTRICTED, name_visible_q
 
 LANGUAGES = ("nl", "fr", "en")
@@ -341,7 +340,7 @@ FIELDS: list[Field] = [
         _("The date on which the operation was selected for support (Brussels time)."),
         "CPR Art. 73(1)",
         Kind.DATE,
-        build=lambda ctx: TruncDate("selected_at", tzinfo=clock.BRUSSELS),
+        build=lambda ctx: BrusselsDate(F("selected_at")),
     ),
     Field(
         "call",

@@ -1,17 +1,20 @@
 # ruff: noqa: S608  -- SQL is built from the field map's constant aliases; values are always parameters.
 """The list of operations as CSV, written by the database itself.
 
-The rows are the field map's published values (the same query as every other output); an outer SELECT turns
-them into CSV text in SQL — amounts as exact decimals from integer cents, rates with four decimals, dates in
-ISO form, and every text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return prefixed with
-an apostrophe so that spreadsheets never run it (the rule of ``core.exports``). PostgreSQL writes the CSV with
-``COPY … TO STDOUT``; on SQLite the rows go through ``csv.writer``. Either way the rows stream through in
-blocks, so memory stays flat at any size.
+The rows are the field map's published values (the same query as every other output), turned into CSV text:
+amounts as exact decimals from integer cents, rates with four decimals, dates in ISO form, and every text that
+starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return prefixed with an apostrophe so that
+spreadsheets never run it (the rule of ``core.exports``). PostgreSQL does all of it: an outer SELECT formats
+in SQL and ``COPY … TO STDOUT`` writes the CSV. SQLite hands over the raw published values, which Python formats
+by the same rules and ``csv.writer`` writes. Either way the rows stream through in blocks, so memory stays flat
+at any size.
 
-Empty texts are written as empty cells (``NULLIF``), never as ``""``, so the file is the same on both databases.
+Empty texts are written as empty cells, never as ``""``, so both databases give the same cells; rows end in CRLF
+from Python's writer (RFC 4180) and in LF from ``COPY``, which cannot do otherwise.
 """
 
 import csv
+import functools
 import io
 from collections.abc import Iterator
 
@@ -52,10 +55,9 @@ def cell_sql(column: str, kind: Kind, vendor: str, decimal_separator: str) -> st
         return f"to_char({column}, 'YYYY-MM-DD')" if vendor == "postgresql" else column
     if kind == Kind.BOOL:
         return f"CASE WHEN {column} THEN 'true' ELSE 'false' END"
-    return (
-        f"CASE WHEN substr({column}, 1, 1) IN ({_prefix_list(vendor)}) THEN '''' || {column} "
-        f"ELSE NULLIF({column}, '') END"
-    )
+    # Two references to the value (a test and the output): the database evaluates every reference.
+    prefixes = _prefix_list(vendor)
+    return f"NULLIF(CASE WHEN substr({column}, 1, 1) IN ({prefixes}) THEN '''' ELSE '' END || {column}, '')"
 
 
 def select_sql(queryset, ctx: field_map.Context, *, delimiter: str = ",") -> tuple[str, list]:
@@ -71,7 +73,8 @@ def select_sql(queryset, ctx: field_map.Context, *, delimiter: str = ",") -> tup
 
 def header_line(delimiter: str = ",") -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerow(field_map.PUBLISHED_KEYS)
+    line_end = "\n" if connection.vendor == "postgresql" else "\r\n"
+    csv.writer(buffer, delimiter=delimiter, lineterminator=line_end).writerow(field_map.PUBLISHED_KEYS)
     return buffer.getvalue()
 
 
@@ -79,12 +82,12 @@ def csv_chunks(queryset, ctx: field_map.Context, *, delimiter: str = ",", bom: b
     """The CSV file (one header row, then one row per operation) as blocks of UTF-8 bytes."""
     if delimiter not in DELIMITERS:
         raise ValueError(f"delimiter must be one of {DELIMITERS}")
-    sql, params = select_sql(queryset, ctx, delimiter=delimiter)
     yield (("\ufeff" if bom else "") + header_line(delimiter)).encode()
     if connection.vendor == "postgresql":
+        sql, params = select_sql(queryset, ctx, delimiter=delimiter)
         yield from _copy_out(sql, params, delimiter)
     else:
-        yield from _cursor_out(sql, params, delimiter)
+        yield from _cursor_out(queryset, ctx, delimiter)
 
 
 def _copy_out(sql: str, params: list, delimiter: str) -> Iterator[bytes]:
@@ -94,13 +97,55 @@ def _copy_out(sql: str, params: list, delimiter: str) -> Iterator[bytes]:
             yield bytes(block)
 
 
-def _cursor_out(sql: str, params: list, delimiter: str) -> Iterator[bytes]:
+def _cursor_out(queryset, ctx, delimiter: str) -> Iterator[bytes]:
+    """SQLite evaluates an expression again for every reference to it, so formatting in SQL would compute the
+    withholding twice; the raw published values are formatted here instead, by the same rules."""
+    inner = queryset.order_by("code").values(**field_map.expressions(ctx))
+    inner_sql, params = inner.query.sql_with_params()
+    # Unary plus drops the declared type, so the driver hands dates over as text instead of parsing them.
+    columns = ", ".join(f'+t."{f.alias}"' if f.kind == Kind.DATE else f't."{f.alias}"' for f in field_map.PUBLISHED)
+    sql = f"SELECT {columns} FROM ({inner_sql}) t"
+    format_rows = row_formatter("," if delimiter == ";" else ".")
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    # CRLF (RFC 4180), as core.exports: Python's writer then also quotes a text holding a lone carriage return.
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, list(params))
         while rows := cursor.fetchmany(BLOCK_ROWS):
-            writer.writerows(rows)
+            writer.writerows(format_rows(rows))
             yield buffer.getvalue().encode()
             buffer.seek(0)
             buffer.truncate()
+
+
+def row_formatter(decimal_separator: str):
+    """Rows of raw published values (SQLite: money in integer cents, rates as numbers, dates as text, flags as
+    0/1) to CSV cells, by the rules of ``cell_sql``.
+
+    The function is generated from the field map's kinds, one expression per column, because a loop over the
+    columns of every row costs about twice as much at this volume; the source only ever comes from the kinds."""
+    cells = []
+    for i, field in enumerate(field_map.PUBLISHED):
+        value = f"r[{i}]"
+        if field.kind == Kind.TEXT:
+            cells.append(f"(({QUOTE} + {value} if {value}[0] in PREFIXES else {value}) if {value} else None)")
+        elif field.kind == Kind.MONEY:
+            # Integer cents (core.fields.MoneyField): exact, never through a float.
+            cells.append(f"MONEY % divmod({value}, 100)")
+        elif field.kind == Kind.RATE:
+            cells.append(f"(None if {value} is None else RATE({value}))")
+        elif field.kind == Kind.BOOL:
+            cells.append(f"('true' if {value} else 'false')")
+        else:
+            cells.append(value)
+    source = "lambda rows: [(" + ", ".join(cells) + ",) for r in rows]"
+    names = {
+        "PREFIXES": "".join(FORMULA_PREFIXES),
+        "MONEY": "%d" + decimal_separator + "%02d",
+        # Few distinct rates: remembering their text saves formatting a number on every row.
+        "RATE": functools.lru_cache(maxsize=1024)(lambda rate: f"{rate:.4f}".replace(".", decimal_separator)),
+    }
+    return eval(source, {"__builtins__": {"divmod": divmod}, **names})  # noqa: S307 - built from constants only
+
+
+QUOTE = repr("'")

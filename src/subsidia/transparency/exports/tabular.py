@@ -33,7 +33,7 @@ def csv_chunks(rows: Iterable[dict], *, delimiter: str = ",", keys=None, bom: bo
         yield "\ufeff".encode()
     buffer = []
     for line in csv_lines(columns(keys), rows, delimiter=delimiter):
-        buffer.append(line.replace("\r\n", "\n"))
+        buffer.append(line)
         if len(buffer) >= 2000:
             yield "".join(buffer).encode()
             buffer = []

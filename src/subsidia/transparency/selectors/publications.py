@@ -16,6 +16,8 @@ from ..models import PublicationRestriction, PublicationSnapshot, SnapshotRow
 from ..withholding import name_visible_on, name_years, years_before
 
 UPDATE_FIGURE = "list_of_operations_update_months"
+# ``publish_operations --if-due`` publishes this many days before the deadline, so a daily timer is never late.
+DUE_MARGIN_DAYS = 7
 
 
 def snapshots():
@@ -40,6 +42,10 @@ class PublicationStatus:
     @property
     def overdue(self) -> bool:
         return self.due_on is None or clock.today() > self.due_on
+
+    @property
+    def due_soon(self) -> bool:
+        return self.due_on is None or clock.today() >= self.due_on - dt.timedelta(days=DUE_MARGIN_DAYS)
 
 
 def publication_status() -> PublicationStatus:
