@@ -7,6 +7,8 @@
 from django.db.models import Count, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
+from subsidia.applications.models.budget import LINE_CATEGORIES
+from subsidia.applications.receipts import category_label
 from subsidia.core.fields import MoneyField
 
 from .constants import SUPPORTED_STATUSES
@@ -168,3 +170,29 @@ def operations_visible_to(user):
     if has_role(user, *STAFF_ROLES):
         return queryset
     return queryset.filter(beneficiary__in=Membership.objects.filter(user=user).values("organisation"))
+
+
+def budget_table(operation) -> dict:
+    """The budget as a table: categories × years, with row, column and grand totals (database sums)."""
+    from .models import OperationBudgetLine
+
+    lines = OperationBudgetLine.objects.filter(operation=operation)
+    cells = {(row["category"], row["year"]): row["amount"] for row in lines.values("category", "year", "amount")}
+    by_year = dict(lines.values("year").annotate(s=_money_sum("amount")).order_by("year").values_list("year", "s"))
+    by_category = dict(lines.values("category").annotate(s=_money_sum("amount")).values_list("category", "s"))
+    order = [key for key, _label in LINE_CATEGORIES]
+    categories = sorted(by_category, key=lambda c: order.index(c) if c in order else len(order))
+    return {
+        "years": list(by_year),
+        "rows": [
+            {
+                "category": category,
+                "label": category_label(category),
+                "cells": [cells.get((category, year)) for year in by_year],
+                "total": by_category[category],
+            }
+            for category in categories
+        ],
+        "by_year": list(by_year.values()),
+        "total": lines.aggregate(s=_money_sum("amount"))["s"],
+    }
