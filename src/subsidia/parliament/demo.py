@@ -1,10 +1,11 @@
 """Demo: a written question of a member of the Flemish Parliament on the AMIF money for Flemish integration
 policy in 2021-2027, modelled on a real question (its text here in our own words; the names are made up). It
-cites the member's earlier question no. 290 of 19 June 2020, which is not in the register, and its answer is in
-preparation, so an officer can make its answer pack from the demo's live data.
+cites the member's earlier question no. 290 of 19 June 2020, registered and answered in the register too, and its
+own answer is in preparation, so an officer can make its answer pack from the demo's live data (whatever
+operations the later stages' demos have created by then).
 
-The question is dated ten days before loading (in the parliamentary session of that day); a reload finds it by
-its number and title and leaves it alone.
+The question is dated ten days before loading (in the parliamentary session of that day); a reload finds both
+questions by their number and title and leaves them alone.
 """
 
 import datetime as dt
@@ -20,10 +21,34 @@ PROGRAMME = "2021BE65AMPR001"
 REGION = "VLG"
 ASSEMBLY = "Vlaams Parlement"
 NUMBER = "412"
+MEMBER = "Lien Voorbeeld"
+GROUP = "Fractie A (demo)"
+MINISTER = "Tom Voorbeeld"
+PORTFOLIO = "Binnenlands Bestuur, Inburgering en Gelijke Kansen"
 TITLE = "Middelen uit het Asiel-, Migratie- en Integratiefonds (AMIF) voor het Vlaamse integratiebeleid 2021-2027"
 
+EARLIER_NUMBER = "290"
+EARLIER_ASKED_ON = dt.date(2020, 6, 19)
+EARLIER_ANSWERED_ON = dt.date(2020, 7, 20)
+EARLIER_TITLE = "AMIF-middelen voor het horizontaal integratiebeleid"
+
+EARLIER_QUESTION = """\
+Vlaanderen zet AMIF-middelen in voor zijn horizontale integratiebeleid. De huidige programmaperiode loopt af.
+
+1. Op hoeveel AMIF-middelen kan Vlaanderen rekenen in de periode 2021-2027?
+
+2. Hoe wordt het nieuwe programma voorbereid, en wie wordt daarbij betrokken?"""
+
+EARLIER_ANSWER = """\
+Hoeveel middelen Vlaanderen in 2021-2027 krijgt, is nog niet bekend: de Europese onderhandelingen over het \
+meerjarig financieel kader zijn nog niet rond.
+
+De beheersautoriteiten begonnen in het najaar van 2019 aan het nationale programma voor 2021-2027. Stakeholders \
+kregen een schriftelijke vragenlijst over hun noden en prioriteiten. In Vlaanderen werden de resultaten besproken \
+en aangevuld met de lokale besturen en in het AMIF-monitoringcomité; het programma bouwt daarop verder."""
+
 QUESTION = """\
-Op mijn schriftelijke vraag nr. 290 van 19 juni 2020 antwoordde de minister dat nog niet vaststond hoeveel \
+In antwoord op mijn vraag nr. 290 (19 juni 2020) liet de minister weten dat nog niet vaststond hoeveel \
 AMIF-geld Vlaanderen voor 2021-2027 zou krijgen: de Europese onderhandelingen over het meerjarig financieel kader \
 liepen toen nog. Wel was de voorbereiding van het nieuwe programma begonnen met een schriftelijke bevraging van \
 stakeholders over hun noden en prioriteiten. De uitkomst daarvan werd besproken met de lokale besturen en in het \
@@ -59,13 +84,43 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
     return clock.local_datetime(day, dt.time(hour, 0))
 
 
+def _earlier(officer, programme, region) -> WrittenQuestion:
+    """Question no. 290 of 19 June 2020, answered a month later: the question the demo question cites."""
+    found = WrittenQuestion.objects.filter(assembly=ASSEMBLY, number=EARLIER_NUMBER, title=EARLIER_TITLE).first()
+    if found is not None:
+        return found
+    with clock.replay_at(_at(EARLIER_ASKED_ON + dt.timedelta(days=3), 10)):
+        question = services.question_create(
+            officer,
+            assembly=ASSEMBLY,
+            session=session_of(EARLIER_ASKED_ON),
+            number=EARLIER_NUMBER,
+            asked_on=EARLIER_ASKED_ON,
+            member_name=MEMBER,
+            member_group=GROUP,
+            minister_name=MINISTER,
+            minister_portfolio=PORTFOLIO,
+            title=EARLIER_TITLE,
+            question_text=EARLIER_QUESTION,
+            programme=programme,
+            region=region,
+        )
+        question = services.question_start_preparation(officer, question)
+    with clock.replay_at(_at(EARLIER_ANSWERED_ON, 11)):
+        question = services.question_answer(
+            officer, question, answered_on=EARLIER_ANSWERED_ON, answer_text=EARLIER_ANSWER
+        )
+    return question
+
+
 def load(out) -> None:
-    if WrittenQuestion.objects.filter(assembly=ASSEMBLY, number=NUMBER, title=TITLE).exists():
-        out(f"parliament: question no. {NUMBER}: already there")
-        return
     officer = demo_user("officer")
     programme = Programme.objects.get(cci=PROGRAMME)
     region = Region.objects.get(code=REGION)
+    earlier = _earlier(officer, programme, region)
+    if WrittenQuestion.objects.filter(assembly=ASSEMBLY, number=NUMBER, title=TITLE).exists():
+        out(f"parliament: question no. {NUMBER}: already there")
+        return
     asked_on = clock.today() - dt.timedelta(days=10)
     with clock.replay_at(_at(asked_on + dt.timedelta(days=1), 10)):
         question = services.question_create(
@@ -74,10 +129,10 @@ def load(out) -> None:
             session=session_of(asked_on),
             number=NUMBER,
             asked_on=asked_on,
-            member_name="Lien Voorbeeld",
-            member_group="Fractie A (demo)",
-            minister_name="Tom Voorbeeld",
-            minister_portfolio="Binnenlands Bestuur, Inburgering en Gelijke Kansen",
+            member_name=MEMBER,
+            member_group=GROUP,
+            minister_name=MINISTER,
+            minister_portfolio=PORTFOLIO,
             title=TITLE,
             question_text=QUESTION,
             programme=programme,
@@ -86,13 +141,13 @@ def load(out) -> None:
         services.link_add(
             officer,
             question,
-            number="290",
-            session=session_of(dt.date(2020, 6, 19)),
-            asked_on=dt.date(2020, 6, 19),
-            title="AMIF-middelen voor het horizontaal integratiebeleid",
+            earlier=earlier,
             note="Toen waren de middelen voor 2021-2027 nog niet gekend; de stakeholderbevraging was gestart.",
         )
     with clock.replay_at(_at(asked_on + dt.timedelta(days=2), 9)):
         question = services.question_start_preparation(officer, question)
         services.question_update(officer, question, answer_text=DRAFT_ANSWER)
-    out(f"parliament: question no. {NUMBER} ({question.session}), answer in preparation (id {question.pk})")
+    out(
+        f"parliament: question no. {NUMBER} ({question.session}), answer in preparation (id {question.pk}), "
+        f"citing question no. {EARLIER_NUMBER} (id {earlier.pk}, answered)"
+    )

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from .constants import QuestionStatus
 from .models import EarlierQuestion, QuestionAttachment, WrittenQuestion
 
 
@@ -99,3 +100,10 @@ def later_questions(question: WrittenQuestion):
 
 def attachments_of(question: WrittenQuestion):
     return QuestionAttachment.objects.filter(question=question).select_related("uploaded_by")
+
+
+def public_questions():
+    """Answered questions, as the parliament publishes them: the question and its final answer. A question
+    reopened to correct its answer leaves the public list until it is answered again; drafts, notes and
+    documents are never public."""
+    return WrittenQuestion.objects.filter(status=QuestionStatus.ANSWERED).select_related("programme", "region")

@@ -137,3 +137,51 @@ class AnswerPackQuerySerializer(serializers.Serializer):
     format = serializers.ChoiceField(choices=["xlsx", "pdf"], default="xlsx")
     language = serializers.ChoiceField(choices=list(answerpack.LANGUAGES), required=False)
     as_of = serializers.IntegerField(min_value=1, required=False, help_text="A publication snapshot's number.")
+
+
+class PublicEarlierQuestionSerializer(serializers.Serializer):
+    question = serializers.SerializerMethodField(help_text="Its id in this list, when it is answered and registered.")
+    number = serializers.CharField()
+    session = serializers.CharField()
+    asked_on = serializers.DateField(allow_null=True)
+    title = serializers.CharField()
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_question(self, link) -> int | None:
+        registered = link.registered
+        return registered.pk if registered is not None and registered.status == QuestionStatus.ANSWERED else None
+
+
+class PublicQuestionSerializer(ModelSerializer):
+    """An answered question as the parliament publishes it: no draft, no officer's note, no document."""
+
+    programme = serializers.CharField(source="programme.cci", read_only=True)
+    region = serializers.CharField(source="region.code", read_only=True, allow_null=True)
+    earlier_questions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = WrittenQuestion
+        fields = [
+            "id",
+            "number",
+            "session",
+            "title",
+            "assembly",
+            "asked_on",
+            "member_name",
+            "member_group",
+            "minister_name",
+            "minister_portfolio",
+            "question_text",
+            "answer_text",
+            "answered_on",
+            "programme",
+            "region",
+            "official_url",
+            "earlier_questions",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(PublicEarlierQuestionSerializer(many=True))
+    def get_earlier_questions(self, question):
+        return PublicEarlierQuestionSerializer(selectors.earlier_questions(question), many=True).data

@@ -2,6 +2,7 @@
 authorising officers and auditors read it; nobody else sees it. The answer pack downloads as XLSX or PDF."""
 
 from django.http import HttpResponse
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
@@ -10,10 +11,13 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.response import Response
 
+from subsidia.core.api.permissions import PublicReadOnly
+from subsidia.core.api.throttling import PublicRateThrottle
 from subsidia.core.roles import PROGRAMME_OFFICER, has_role
 
 from .. import answerpack, selectors, services
 from ..answerpack import files
+from ..filters import PublicQuestionFilter, QuestionFilter
 from ..models import EarlierQuestion, QuestionAttachment
 from . import serializers as s
 
@@ -54,7 +58,8 @@ class QuestionViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets
     permission_classes = [RegisterAccess]
     serializer_class = s.WrittenQuestionSerializer
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
-    filter_backends = []
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = QuestionFilter
 
     def get_queryset(self):
         return selectors.questions_visible_to(self.request.user).order_by("-asked_on", "-id")
@@ -178,3 +183,19 @@ class QuestionViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets
         response = HttpResponse(files.render(pack, fmt), content_type=files.CONTENT_TYPES[fmt])
         response["Content-Disposition"] = f'attachment; filename="{files.filename(pack, fmt)}"'
         return response
+
+
+@extend_schema(tags=["parliament"])
+class PublicQuestionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Answered written questions, public and read-only (no login, rate-limited): the question and the
+    minister's final answer as the parliament publishes them. Questions still being answered, draft answers,
+    officers' notes and documents are not public."""
+
+    permission_classes = [PublicReadOnly]
+    throttle_classes = [PublicRateThrottle]
+    serializer_class = s.PublicQuestionSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = PublicQuestionFilter
+
+    def get_queryset(self):
+        return selectors.public_questions().order_by("-answered_on", "-id")

@@ -153,3 +153,74 @@ def test_a_cited_reference_shows_the_registered_question_once_it_is_registered(a
     )
     [cited] = api_as(officer).get(f"{URL}{link.question.pk}/").json()["earlier_questions"]
     assert cited["question"] == earlier.pk
+
+
+def test_the_list_filters_and_refuses_garbage_filters(api_as, officer):
+    old = WrittenQuestionFactory(asked_on=dt.date(2021, 1, 5), session="2020-2021")
+    new = WrittenQuestionFactory(
+        asked_on=dt.date(2021, 12, 1), programme=old.programme, status=QuestionStatus.IN_PREPARATION
+    )
+    client = api_as(officer)
+
+    def ids(**query):
+        response = client.get(URL, query)
+        assert response.status_code == 200, response.json()
+        return [row["id"] for row in response.json()["results"]]
+
+    assert ids(status="in_preparation") == [new.pk]
+    assert ids(session="2020-2021") == [old.pk]
+    assert ids(asked_from="2021-06-01") == [new.pk]
+    assert ids(region="VLG", programme=old.programme.cci) == [new.pk, old.pk]
+    for bad in (
+        {"status": "garbage"},
+        {"asked_from": "last week"},
+        {"region": "XX9"},
+        {"programme": "nope"},
+        {"session": "21/22"},
+        {"page": "abc"},
+        {"page_size": "-1"},
+    ):
+        response = client.get(URL, bad)
+        assert response.status_code == 400, bad
+    assert client.get(URL, {"page": "99"}).status_code == 404
+
+
+PUBLIC = "/api/v1/answered-parliamentary-questions/"
+
+
+def test_answered_questions_are_public_without_drafts_notes_or_documents(api, officer):
+    answered = WrittenQuestionFactory(
+        status=QuestionStatus.ANSWERED, answer_text="Het antwoord.", answered_on=dt.date(2021, 12, 20)
+    )
+    draft = WrittenQuestionFactory(
+        status=QuestionStatus.IN_PREPARATION, answer_text="Ontwerp van antwoord.", programme=answered.programme
+    )
+    EarlierQuestionFactory(question=answered, note="Interne nota")
+    response = api.get(PUBLIC)
+    assert response.status_code == 200
+    [row] = response.json()["results"]
+    assert {"id": answered.pk, "number": answered.number, "answer_text": "Het antwoord."}.items() <= row.items()
+    assert "status" not in row and "attachments" not in row
+    [cited] = row["earlier_questions"]
+    assert cited == {"question": None, "number": "290", "session": "", "asked_on": "2020-06-19", "title": ""}
+    assert api.get(f"{PUBLIC}{answered.pk}/").status_code == 200
+    assert api.get(f"{PUBLIC}{draft.pk}/").status_code == 404
+    assert api.get(f"{PUBLIC}999999/").status_code == 404
+    assert api.get(PUBLIC, {"answered_from": "2022-01-01"}).json()["results"] == []
+    assert api.get(PUBLIC, {"answered_from": "soon"}).status_code == 400
+    assert api.post(PUBLIC, {}, format="json").status_code in (401, 403, 405)
+    assert "Ontwerp" not in api.get(PUBLIC).content.decode()
+
+
+def test_the_public_list_refuses_floods_politely(api, monkeypatch):
+    from django.core.cache import cache
+
+    from subsidia.core.api.throttling import PublicRateThrottle
+
+    monkeypatch.setattr(PublicRateThrottle, "THROTTLE_RATES", {"public": "3/minute"})
+    cache.clear()
+    try:
+        codes = [api.get(PUBLIC).status_code for _ in range(5)]
+    finally:
+        cache.clear()
+    assert codes == [200, 200, 200, 429, 429]

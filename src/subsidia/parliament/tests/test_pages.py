@@ -42,8 +42,39 @@ def test_the_list_filters_by_status_and_searches(client, officer):
     client.force_login(officer)
     page = client.get(BASE, {"status": "in_preparation"}).content.decode()
     assert "Vrijwilligerswerk" in page and "Buddywerking" not in page
-    page = client.get(BASE, {"q": "buddy", "status": "garbage", "page": "x"}).content.decode()
+    page = client.get(BASE, {"q": "buddy"}).content.decode()
     assert "Buddywerking" in page and "Vrijwilligerswerk" not in page
+    page = client.get(BASE, {"region": "VLG", "session": "2021-2022", "asked_from": "2021-01-01"}).content.decode()
+    assert "Buddywerking" in page and "Vrijwilligerswerk" in page
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"status": "garbage"},
+        {"page": "x"},
+        {"page": "0"},
+        {"page": "-3"},
+        {"asked_from": "yesterday"},
+        {"region": "XX9"},
+        {"programme": "nope"},
+        {"session": "21/22"},
+        {"q": "x" * 300},
+    ],
+)
+def test_garbage_filters_get_a_400_with_a_message(client, officer, query):
+    WrittenQuestionFactory()
+    client.force_login(officer)
+    response = client.get(BASE, query)
+    assert response.status_code == 400
+    assert 'id="filter-errors"' in response.content.decode()
+
+
+def test_a_page_past_the_end_is_a_404(client, officer):
+    WrittenQuestionFactory()
+    client.force_login(officer)
+    assert client.get(BASE, {"page": "1"}).status_code == 200
+    assert client.get(BASE, {"page": "9"}).status_code == 404
 
 
 def test_an_officer_registers_a_question_through_the_form(client, officer):

@@ -4,7 +4,7 @@ status transitions. Every change goes through ``services``."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from subsidia.core.forms import apply_service, run_action
 from subsidia.programmes.models import Programme
 
 from .. import selectors, services
-from ..constants import QuestionStatus
+from ..filters import PageForm, QuestionFilter, errors
 from ..forms import AnswerForm, AttachmentForm, LinkForm, QuestionForm, ReasonForm
 from ..models import EarlierQuestion, QuestionAttachment
 from .common import question_for_staff, staff
@@ -23,18 +23,20 @@ from .common import question_for_staff, staff
 @login_required
 def question_list(request):
     staff(request)
-    questions = selectors.questions_with_counts(request.user)
-    status = request.GET.get("status", "")
-    if status in QuestionStatus.values:
-        questions = questions.filter(status=status)
-    text = request.GET.get("q", "")[:200]
-    questions = selectors.search(questions, text).order_by("-asked_on", "-id")
-    page = Paginator(questions, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "parliament/question_list.html",
-        {"page": page, "statuses": QuestionStatus.choices, "status": status, "q": text},
-    )
+    filterset = QuestionFilter(request.GET, queryset=selectors.questions_with_counts(request.user))
+    paging = PageForm(request.GET)
+    valid = filterset.is_valid() & paging.is_valid()
+    context = {"filter": filterset}
+    if not valid:
+        return render(
+            request, "parliament/question_list.html", {**context, "errors": errors(filterset.form, paging)}, status=400
+        )
+    paginator = Paginator(filterset.qs.order_by("-asked_on", "-id"), 50)
+    try:
+        page = paginator.page(paging.cleaned_data["page"] or 1)
+    except EmptyPage as exc:
+        raise Http404 from exc
+    return render(request, "parliament/question_list.html", {**context, "page": page})
 
 
 @login_required
