@@ -139,12 +139,20 @@ def letter_context(letter, language: str) -> dict:
         "cofinancing_rate": _get(content, "cofinancing_rate", "grant.cofinancing_rate"),
         "reserve_position": _get(content, "reserve_position", "line.reserve_position"),
         "reasons": _text(_get(content, "reasons", "reasoning"), language),
-        "refusals": _get(content, "refusals", "failed_checks", default=[]),
-        "complaint_days": _get(content, "complaint.days", "complaint_days", "remedies.complaint_days"),
-        "complaint_address": _get(content, "complaint.address", "complaint.contact", "remedies.complaint_address"),
-        "appeal_days": _get(content, "appeal.days", "appeal_days", "remedies.appeal_days"),
-        "appeal_body": _text(_get(content, "appeal.body", "appeal.court", "remedies.appeal_body"), language),
-        "conditions": _get(content, "conditions", "conditions_of_support", default=[]),
+        "outcome_text": _text(_get(content, "outcome_text"), language),
+        "refusals": [
+            {"subject": _text(r.get("subject") or r.get("text"), language), "reason": _text(r.get("reason"), language)}
+            for r in _get(content, "refusals", default=[]) or []
+            if isinstance(r, dict)
+        ],
+        "complaint_days": _get(content, "complaint.days"),
+        "complaint_address": _text(_get(content, "complaint.address"), language),
+        "complaint_text": _text(_get(content, "complaint.text"), language),
+        "appeal_days": _get(content, "appeal.days"),
+        "appeal_body": _text(_get(content, "appeal.body"), language),
+        "appeal_text": _text(_get(content, "appeal.text"), language),
+        "conditions": [_text(c, language) for c in _get(content, "conditions", default=[]) or []],
+        "publication_text": _text(_get(content, "publication.text"), language),
         "sha256": letter.sha256,
     }
 

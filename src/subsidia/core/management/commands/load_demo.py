@@ -17,6 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Idempotent, and the demo needs it; called by name so core does not import the reference app.
         call_command("load_reference", stdout=self.stdout)
+        logins = list(DEMO_USERS)
         for app in settings.SUBSIDIA_APPS:
             try:
                 module = import_module(f"{app}.demo")
@@ -26,8 +27,10 @@ class Command(BaseCommand):
                 continue
             with transaction.atomic():
                 module.load(self.stdout.write)
+            # A stage may add demo users of its own (``DEMO_LOGINS``, same shape as ``core.demo.DEMO_USERS``).
+            logins += [login for login in getattr(module, "DEMO_LOGINS", ()) if login not in logins]
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         if not options["quiet_logins"]:
             self.stdout.write(f"Demo logins (password: {settings.SUBSIDIA_DEMO_PASSWORD}):")
-            for username, role, first, last in DEMO_USERS:
+            for username, role, first, last in logins:
                 self.stdout.write(f"  {username:<10} {role.replace('_', ' ')} ({first} {last})")
