@@ -13,7 +13,8 @@ removed afterwards) it builds N synthetic operations (not timed), then:
 - times the public list page (and a few filtered variants, and the API) with Django's test client.
 
 The last line is one JSON object: ``seconds`` (median export), ``ratio`` (÷ the database's median),
-``peak_memory_mb``, ``database``, ``page_ms`` and the targets.
+``peak_memory_mb``, ``database``, ``page_ms`` (wall clock; ``page_cpu_ms`` is the CPU time the request cost the
+process, which a busy machine does not inflate) and the targets.
 """
 
 import csv
@@ -175,7 +176,9 @@ def run(*, runs: int = 5, operations: int = 200_000, out=print) -> dict:
         out(f"  database, same query (s): {_list(baselines)}")
         out(f"  database, plain columns (s): {_list(plain)}")
         pages, _rss = db.child("page", operations)
-        out(f"  pages (median ms): {pages}")
+        cpu = pages.pop("cpu")  # the rest: wall-clock medians
+        out(f"  pages, wall-clock (median ms): {pages}")
+        out(f"  pages, CPU time of the process (median ms): {cpu}")
     seconds, database = statistics.median(exports), statistics.median(baselines)
     figures = {
         "database": db.vendor,
@@ -190,6 +193,8 @@ def run(*, runs: int = 5, operations: int = 200_000, out=print) -> dict:
         "bytes": size,
         "page_ms": pages["list"],
         "pages_ms": pages,
+        "page_cpu_ms": cpu["list"],
+        "pages_cpu_ms": cpu,
         "targets": TARGETS,
     }
     figures["within_targets"] = (

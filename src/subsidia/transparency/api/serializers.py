@@ -46,7 +46,13 @@ class ListOfOperationsPageSerializer(serializers.Serializer):
     page_size = serializers.IntegerField()
     next = serializers.CharField(allow_null=True)
     previous = serializers.CharField(allow_null=True)
-    totals = OperationTotalsSerializer(help_text="Sums over every matching operation, restricted ones included.")
+    totals = OperationTotalsSerializer(
+        allow_null=True,
+        help_text=(
+            "Sums over every matching operation, restricted ones included; null when a filtered list has more than "
+            "10,000 matches (the downloads carry every row)."
+        ),
+    )
     results = ListOfOperationsRowSerializer(many=True)
 
 

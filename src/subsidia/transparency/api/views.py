@@ -74,7 +74,8 @@ class ListOfOperationsViewSet(PublicViewSet):
         page = selectors.page(filterset.qs, ctx, number=number, size=size, sort=sort)
         if not page.rows and number > 1:
             raise NotFound("No such page.")
-        count = selectors.count(filterset.qs, filtered=filterset.is_filtered())
+        filtered = filterset.is_filtered()
+        count = selectors.count(filterset.qs, filtered=filtered)
         body = {
             "count": count.value,
             "count_is_exact": count.exact,
@@ -82,7 +83,7 @@ class ListOfOperationsViewSet(PublicViewSet):
             "page_size": size,
             "next": self._page_url(request, number + 1) if page.has_next else None,
             "previous": self._page_url(request, number - 1) if number > 1 else None,
-            "totals": selectors.totals(filterset.qs),
+            "totals": selectors.list_totals(filterset.qs, filtered=filtered, counted=count),
             "results": page.rows,
         }
         return Response(s.ListOfOperationsPageSerializer(body).data)

@@ -107,12 +107,18 @@ class Page:
 
 def page(queryset, ctx: field_map.Context, *, number: int = 1, size: int = 50, sort: str = DEFAULT_SORT) -> Page:
     """One page of published rows. It fetches one row more than it shows to know whether a next page exists,
-    so paging never needs a count of everything."""
+    so paging never needs a count of everything.
+
+    First the page's ids (the sort order's index, the filters, nothing else), then the published values of
+    those rows only: a page deep in the list skips rows without joining or computing anything for them."""
     ordered = queryset.order_by(*SORTS[sort](ctx))
     offset = (number - 1) * size
-    values = list(published_values(ordered, ctx)[offset : offset + size + 1])
-    rows = [field_map.renamed(row) for row in values[:size]]
-    return Page(rows=rows, number=number, size=size, has_next=len(values) > size)
+    ids = list(ordered.values_list("pk", flat=True)[offset : offset + size + 1])
+    shown = ids[:size]
+    values = published_values(public_operations().filter(pk__in=shown), ctx, None, "pk") if shown else []
+    by_id = {row["pk"]: row for row in values}
+    rows = [field_map.renamed(by_id[pk]) for pk in shown if pk in by_id]
+    return Page(rows=rows, number=number, size=size, has_next=len(ids) > size)
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,20 @@ def count(queryset, *, filtered: bool) -> Count:
         return Count(value, True)
     capped = queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
     return Count(min(capped, COUNT_CAP), capped <= COUNT_CAP)
+
+
+def list_totals(queryset, *, filtered: bool, counted: "Count") -> dict | None:
+    """The totals shown with a list. The unfiltered list's are cached like its count (refreshed when an
+    operation or restriction changes); a filtered list's are summed when it has at most ``COUNT_CAP`` matches
+    (an exact count), otherwise None: the page says so, and the downloads carry every row."""
+    if filtered:
+        return totals(queryset) if counted.exact else None
+    key = f"transparency:list-totals:{generation()}:{counted.value}"
+    found = cache.get(key)
+    if found is None:
+        found = totals(queryset)
+        cache.set(key, found, COUNT_TTL_SECONDS)
+    return found
 
 
 def totals(queryset=None) -> dict:

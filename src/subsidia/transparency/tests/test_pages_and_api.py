@@ -185,3 +185,30 @@ def test_unknown_publication_trace_or_overview_is_a_404(client, api):
 def test_a_download_with_garbage_filters_is_a_400(client, three):
     assert client.get(f"{LIST}download.csv?year=soon").status_code == 400
     assert client.get(f"{LIST}download.pdf/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_pages_deep_in_the_list_show_the_right_rows(make_op):
+    from ..selectors import operations as selectors
+
+    for n in range(7):
+        make_op(code=f"AMIF-VLG-2026-{n + 1:04d}")
+    ctx = selectors.context("nl")
+    third = selectors.page(selectors.public_operations(), ctx, number=3, size=2, sort="-code")
+    assert [row["unique_operation_code"] for row in third.rows] == ["AMIF-VLG-2026-0003", "AMIF-VLG-2026-0002"]
+    assert third.has_next and third.first_index == 5
+    last = selectors.page(selectors.public_operations(), ctx, number=4, size=2, sort="-code")
+    assert [row["unique_operation_code"] for row in last.rows] == ["AMIF-VLG-2026-0001"] and not last.has_next
+
+
+@pytest.mark.django_db
+def test_a_filtered_list_past_the_count_cap_has_no_totals(client, api, three, monkeypatch):
+    from ..selectors import operations as selectors
+
+    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
+    body = api.get(API, {"year": 2026}).json()
+    assert body["count"] == 2 and body["count_is_exact"] is False and body["totals"] is None
+    page = client.get(f"{LIST}?year=2026", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "narrow the filters" in page
+    body = api.get(API, {"year": 2026, "q": "brugge"}).json()
+    assert body["count_is_exact"] and body["totals"]["total_cost"] == "200000.00"

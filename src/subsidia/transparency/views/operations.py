@@ -1,7 +1,6 @@
 """The public list of operations: the page (filters, search, sorting, pages), the downloads, the data
 dictionary and the project pages."""
 
-from django.core.cache import cache
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -16,7 +15,6 @@ from ..filters import OperationFilter
 from ..forms import PAGE_SIZES, SORT_LABELS, ListForm
 from ..selectors import operations as selectors
 from ..selectors import projects as project_selectors
-from ..signals import generation
 
 
 def _language() -> str:
@@ -40,17 +38,6 @@ def _filtered(request):
     return filterset, paging, ([] if valid else _errors(filterset.form, paging))
 
 
-def _totals(filterset):
-    if filterset.is_filtered():
-        return selectors.totals(filterset.qs)
-    key = f"transparency:list-totals:{generation()}:{selectors.count(filterset.qs, filtered=False).value}"
-    totals = cache.get(key)
-    if totals is None:
-        totals = selectors.totals(filterset.qs)
-        cache.set(key, totals, selectors.COUNT_TTL_SECONDS)
-    return totals
-
-
 @require_GET
 def operation_list(request):
     filterset, paging, errors = _filtered(request)
@@ -61,10 +48,12 @@ def operation_list(request):
     page = selectors.page(filterset.qs, selectors.context(_language()), number=number, size=size, sort=sort)
     if not page.rows and number > 1:
         raise Http404
+    filtered = filterset.is_filtered()
+    counted = selectors.count(filterset.qs, filtered=filtered)
     context.update(
         page=page,
-        count=selectors.count(filterset.qs, filtered=filterset.is_filtered()),
-        totals=_totals(filterset),
+        count=counted,
+        totals=selectors.list_totals(filterset.qs, filtered=filtered, counted=counted),
         sort=sort,
         size=size,
         query=request.GET.urlencode(),
