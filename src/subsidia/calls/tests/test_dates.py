@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.utils import translation
 
 from subsidia.calls import selectors, services
 from subsidia.calls.constants import CallStatus
@@ -15,6 +16,13 @@ from subsidia.core.exceptions import RuleViolation
 from .factories import CallFactory, call_data
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages are asserted in English; outside a request the deployment's language (Dutch) is active."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize(
