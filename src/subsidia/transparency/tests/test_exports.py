@@ -232,3 +232,24 @@ def test_json_chunks_write_amounts_as_decimal_strings():
         b"".join(tabular.json_chunks(rows, {"t": 1}, keys=["unique_operation_code", "total_cost", "start_date"]))
     )
     assert data["operations"] == [{"unique_operation_code": "X", "total_cost": "10.50", "start_date": "2026-01-02"}]
+
+
+@pytest.mark.django_db
+def test_export_command_shows_a_progress_bar_on_a_terminal(make_op, tmp_path, monkeypatch):
+    import sys
+
+    for n in range(3):
+        make_op(code=f"AMIF-VLG-2026-{n + 1:04d}")
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    call_command("export_operations", "--format", "json", "--output", str(tmp_path / "list.json"))
+    assert "3/3" in terminal.getvalue()  # tqdm's counter reached every operation
+    quiet = Terminal()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    call_command("export_operations", "--format", "csv", "--output", str(tmp_path / "l.csv"), "--no-progress")
+    assert "3/3" not in quiet.getvalue()
