@@ -167,3 +167,24 @@ def test_the_officers_page_shows_the_pack_and_links_the_downloads(world, client,
     assert client.get(f"{base}.xlsx", {"language": "fr"}).status_code == 200
     assert client.get(f"{base}/", {"language": "xx"}).status_code == 400
     assert client.get(f"{base}.doc").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("language", "summary", "data"),
+    [("nl", "Samenvatting", "Gegevens op"), ("fr", "Résumé", "Données au"), ("en", "Summary", "Data as of")],
+)
+def test_the_officer_downloads_the_pack_in_each_language(world, client, officer, language, summary, data):
+    client.force_login(officer)
+    base = f"/manage/parliament/questions/{world.question.pk}/answer-pack"
+    response = client.get(f"{base}.xlsx", {"language": language})
+    assert response.status_code == 200
+    assert f"-{language}-" in response["Content-Disposition"]
+    workbook = load_workbook(io.BytesIO(response.content), read_only=True)
+    assert workbook.sheetnames[0] == summary
+    response = client.get(f"{base}.pdf", {"language": language})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert all(data in page for page in text.split("\f") if page.strip())
+    page = client.get(f"{base}/", {"language": language}).content.decode()
+    assert f'lang="{language}"' in page and data in page
