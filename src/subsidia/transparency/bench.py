@@ -20,7 +20,6 @@ process, which a busy machine does not inflate) and the targets.
 import csv
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -133,18 +132,6 @@ class Throwaway:
         return time.perf_counter() - started
 
 
-def published_query(vendor: str) -> tuple[str, list]:
-    """The field map's SELECT of the published values, in the driver's own parameter style."""
-    from . import fields as field_map
-    from .selectors import operations as selectors
-
-    queryset = selectors.public_operations().order_by("code").values(**field_map.expressions(selectors.context()))
-    sql, params = queryset.query.sql_with_params()
-    if vendor == "sqlite":
-        sql = re.sub(r"(?<!%)%s", "?", sql).replace("%%", "%")
-    return sql, [str(p) if isinstance(p, str) else p for p in params]
-
-
 def _list(values) -> str:
     return ", ".join(f"{value:.3f}" for value in values)
 
@@ -169,7 +156,8 @@ def run(*, runs: int = 5, operations: int = 200_000, out=print) -> dict:
 
         exports = _timed(runs, export_once)
         size = os.path.getsize(export_path)
-        sql, params = published_query(db.vendor)
+        query, _rss = db.child("query")
+        sql, params = query["sql"], query["params"]
         baselines = _timed(runs, lambda: db.database_csv(baseline_path, sql, params))
         plain = _timed(runs, lambda: db.database_csv(baseline_path, BASELINE_SQL, []))
         out(f"  export (s): {_list(exports)}")
