@@ -62,7 +62,7 @@ def test_an_authorising_officer_approves_a_decision_prepared_by_someone_else(pag
     approver = UserFactory(username="marc", role="authorising_officer", first_name="Marc")
     call = f.assessment_call(budget="300000.00")
     x, y = f.assessor_user(), f.assessor_user()
-    for eu, points in (("100000.00", [25, 25, 15, 15]), ("120000.00", [28, 27, 18, 17])):
+    for eu, points in (("90000.00", [25, 25, 15, 15]), ("108000.00", [28, 27, 18, 17])):
         application = f.submitted(call, eu=eu)
         f.eligible(application, officer)
         f.scored(application, x, points)

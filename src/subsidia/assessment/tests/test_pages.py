@@ -146,3 +146,44 @@ def test_results_only_after_a_letter(client, setup):
     client.force_login(member)
     assert client.get(f"/results/{a1.pk}/").status_code == 404
     assert client.get("/results/?lang=fr").status_code == 200
+
+
+def decided_call(officer, budget="300000.00"):
+    call = f.assessment_call(budget=budget)
+    x, y = f.assessor_user(), f.assessor_user()
+    for eu, points in (("90000.00", [25, 25, 15, 15]), ("108000.00", [28, 27, 18, 17]), ("81000.00", [5, 5, 5, 5])):
+        application = f.submitted(call, eu=eu)
+        f.eligible(application, officer)
+        f.scored(application, x, points)
+        f.scored(application, y, points)
+    return call
+
+
+def test_decision_prepared_then_approved_by_someone_else(client, setup, officer, approver):
+    from django.contrib.messages import get_messages
+
+    client.force_login(officer)
+    # Not every application is checked and assessed: a message, no decision
+    response = client.post(
+        f"/manage/assessment/calls/{setup['call'].pk}/decisions/prepare/", {"reasons": "x"}, follow=True
+    )
+    assert response.status_code == 200 and not setup["call"].selection_decisions.exists()
+    assert "not concluded" in response.content.decode() or "niet" in response.content.decode()
+    call = decided_call(officer)
+    response = client.post(f"/manage/assessment/calls/{call.pk}/decisions/prepare/", {"reasons": "As ranked."})
+    assert response.status_code == 302
+    decision = call.selection_decisions.get()
+    # the officer who prepared it cannot approve it: a message, nothing changes
+    response = client.post(f"/manage/assessment/decisions/{decision.pk}/do/approve/", follow=True)
+    assert response.status_code == 200
+    decision.refresh_from_db()
+    assert decision.status == "prepared"
+    client.force_login(approver)
+    page = client.get(f"/manage/assessment/decisions/{decision.pk}/?lang=en").content.decode()
+    assert "approver-declaration" in page
+    client.post(f"/manage/assessment/decisions/{decision.pk}/declare/", {"no_conflict": "yes"})
+    response = client.post(f"/manage/assessment/decisions/{decision.pk}/do/approve/?lang=en")
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    decision.refresh_from_db()
+    assert decision.status == "approved", messages
+    assert decision.letters.count() == decision.lines.count()

@@ -10,14 +10,9 @@ from django.views.decorators.http import require_GET
 
 from subsidia.applications.models import Application
 
-from .. import exports, pages
-from ..models import DecisionLetter
+from .. import exports, pages, selectors
 
 LETTER_LANGUAGES = ("nl", "fr", "en")
-
-
-def _may_read(user, application) -> bool:
-    return pages.is_staff(user) or pages.member_of_applicant(user, application)
 
 
 @login_required
@@ -34,11 +29,13 @@ def results(request, application_id):
     application = get_object_or_404(
         Application.objects.select_related("call", "organisation"), pk=pages.int_or_404(application_id)
     )
-    if not _may_read(request.user, application):
+    if not selectors.application_results_visible_to(request.user, application):
+        # Before the decision is notified, the scores stay with the managing authority.
         raise Http404
-    letters = list(pages.letters_of(application))
+    letters = list(
+        selectors.letters_visible_to(request.user).filter(application=application).order_by("-issued_at", "reference")
+    )
     if not letters:
-        # No decision notified yet: the scores stay with the managing authority.
         raise Http404
     newest = letters[0]
     content = pages.letter_content(newest)
@@ -60,14 +57,12 @@ def results(request, application_id):
 @login_required
 @require_GET
 def letter_pdf(request, letter_id, language):
-    letter = get_object_or_404(
-        DecisionLetter.objects.select_related("application", "application__call", "application__organisation"),
-        pk=pages.int_or_404(letter_id),
-    )
     if language not in LETTER_LANGUAGES:
         raise Http404
-    if not _may_read(request.user, letter.application):
-        raise Http404
+    # Someone else's letter is not found, whatever its id.
+    letter = get_object_or_404(
+        selectors.letters_visible_to(request.user).select_related("application__call"), pk=pages.int_or_404(letter_id)
+    )
     if not letter.verify():
         raise PermissionDenied
     return exports.letter_response(letter, language)
