@@ -120,3 +120,38 @@ def test_operation_files_are_for_staff_and_the_beneficiarys_members(api, api_as,
     assert api_as(applicant).get(f"/api/v1/operation-files/{_other.code}/").status_code == 404
     detail = api_as(officer).get(f"/api/v1/operation-files/{mine.code}/").json()
     assert {"budget", "indicator_targets", "agreements", "amendments", "progress_reports"} <= set(detail)
+
+
+# The interface other checks rely on (issue 5, "Interfaces that checks rely on"), spelled out as there.
+REQUIRED_FIELDS = [
+    "code",
+    "call",
+    "beneficiary",
+    "name",
+    "start_date",
+    "end_date",
+    "total_cost",
+    "eu_contribution",
+    "cofinancing_rate",
+    "specific_objective",
+    "intervention_field",
+    "postcode",
+    "nuts",
+    "country",
+]
+
+
+def test_the_public_list_carries_exactly_the_required_fields_for_every_operation_without_login(api):
+    assert set(REQUIRED_FIELDS) == CONTRACT and len(REQUIRED_FIELDS) == 14
+    operations = [
+        OperationFactory(status=OperationStatus.SELECTED),
+        OperationFactory(status=OperationStatus.ACTIVE),
+        OperationFactory(status=OperationStatus.TERMINATED, actual_end_date=OperationFactory.end_date),
+    ]
+    response = api.get("/api/v1/operations/", {"page_size": 1000})
+    assert response.status_code == 200
+    rows = response.json()["results"]
+    assert sorted(row["code"] for row in rows) == sorted(o.code for o in operations)
+    for row in rows:
+        assert [name for name in REQUIRED_FIELDS if name in row] == REQUIRED_FIELDS
+        assert all(row[name] not in (None, "") for name in REQUIRED_FIELDS), row

@@ -1,6 +1,7 @@
 """Grant agreement pages: prepare and edit a draft, sign (the beneficiary's signatory, or an officer recording a
 paper signature), confirm (an authorising officer), cancel, and the PDF in the binding language or a translation."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -22,8 +23,9 @@ def _agreement(operation, pk):
     return get_object_or_404(operation.agreements, pk=pk)
 
 
-def _form_page(request, operation, form, title, call):
+def _form_page(request, operation, form, title, call, success):
     if request.method == "POST" and form.is_valid() and apply_service(request, form, lambda: call(form.cleaned_data)):
+        messages.success(request, success)
         return back(operation, "agreement")
     return render(request, "projects/simple_form.html", {"operation": operation, "form": form, "title": title})
 
@@ -39,6 +41,7 @@ def agreement_prepare(request, code):
         form,
         _("Prepare a version of the grant agreement"),
         lambda data: services.agreement_prepare(request.user, operation, **data),
+        _("The new version of the agreement is ready to be signed."),
     )
 
 
@@ -55,6 +58,7 @@ def agreement_edit(request, code, pk):
         form,
         _("Special conditions of %(reference)s") % {"reference": agreement.reference},
         lambda data: services.agreement_update_conditions(request.user, agreement, **data),
+        _("The special conditions were saved."),
     )
 
 
@@ -70,6 +74,7 @@ def agreement_sign(request, code, pk):
         form,
         _("Sign %(reference)s") % {"reference": agreement.reference},
         lambda data: services.agreement_sign(request.user, agreement, **data),
+        _("The signature was recorded; an authorising officer confirms it."),
     )
 
 
@@ -99,6 +104,7 @@ def agreement_cancel(request, code, pk):
         form,
         _("Cancel %(reference)s") % {"reference": agreement.reference},
         lambda data: services.agreement_cancel(request.user, agreement, **data),
+        _("The version was cancelled."),
     )
 
 
