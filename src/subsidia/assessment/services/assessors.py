@@ -66,12 +66,12 @@ def declare(user, application, *, capacity, has_conflict, conflict_reason="") ->
     if not has_role(user, CAPACITY_ROLE[capacity]):
         raise PermissionDenied(_("Your role does not allow you to declare in this capacity."))
     with transaction.atomic():
-        assignment = _active(application, user) if capacity == Capacity.ASSESSOR else None
-        if capacity == Capacity.ASSESSOR and assignment is None:
-            raise PermissionDenied(_("This application is not assigned to you."))
         existing = Declaration.objects.select_for_update().filter(user=user, application=application).first()
         if existing is not None and existing.has_conflict:
             raise Conflict(_("You already declared a conflict of interest for this application."), code="conflict")
+        assignment = _active(application, user) if capacity == Capacity.ASSESSOR else None
+        if capacity == Capacity.ASSESSOR and assignment is None:
+            raise PermissionDenied(_("This application is not assigned to you."))
         if existing is not None and not has_conflict:
             declaration = existing
         else:
