@@ -187,3 +187,16 @@ def test_decision_prepared_then_approved_by_someone_else(client, setup, officer,
     decision.refresh_from_db()
     assert decision.status == "approved", messages
     assert decision.letters.count() == decision.lines.count()
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_every_message_is_translated(language):
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    path = Path(__file__).resolve().parent.parent / "locale" / language / "LC_MESSAGES" / "django.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    missing = [m.id for m in catalog if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))]
+    assert not missing, missing[:10]
