@@ -56,7 +56,9 @@ def _move(version: ProgrammeVersion, to: str):
 
 def _locked(version: ProgrammeVersion) -> ProgrammeVersion:
     return (
-        ProgrammeVersion.objects.select_for_update().select_related("programme", "programme__fund").get(pk=version.pk)
+        ProgrammeVersion.objects.select_for_update(of=("self",))
+        .select_related("programme", "programme__fund")
+        .get(pk=version.pk)
     )
 
 

@@ -45,7 +45,11 @@ def eligibility_period(call: Call) -> tuple[dt.date | None, dt.date | None]:
 
 
 def locked(application: Application) -> Application:
-    return Application.objects.select_for_update().select_related("call", "organisation").get(pk=application.pk)
+    return (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("call", "organisation")
+        .get(pk=application.pk)
+    )
 
 
 def editable(user, application: Application) -> Application:

@@ -43,7 +43,11 @@ def application_submit(user, application: Application, *, declarations: dict | N
     require(user, "applications.sign_application", application)
     with transaction.atomic():
         # The call row is the lock that numbers its applications one after the other.
-        call = Call.objects.select_for_update().select_related("programme__current_version").get(pk=application.call_id)
+        call = (
+            Call.objects.select_for_update(of=("self",))
+            .select_related("programme__current_version")
+            .get(pk=application.call_id)
+        )
         application = locked(application)
         now = clock.now()
         if not is_open(call, now):

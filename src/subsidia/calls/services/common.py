@@ -34,7 +34,7 @@ def move(call: Call, to: str) -> str:
 
 def locked(call: Call) -> Call:
     return (
-        Call.objects.select_for_update()
+        Call.objects.select_for_update(of=("self",))
         .select_related("programme", "specific_objective", "region", "implementation_modality")
         .get(pk=call.pk)
     )

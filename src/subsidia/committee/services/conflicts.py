@@ -31,9 +31,11 @@ def conflict_declare(
     if blank(reason):
         raise RuleViolation(errors={"reason": _("Say how the member's organisation is concerned.")})
     with transaction.atomic():
-        member = Member.objects.select_for_update().select_related("substitute_for").get(pk=member.pk)
+        member = Member.objects.select_for_update(of=("self",)).select_related("substitute_for").get(pk=member.pk)
         if agenda_item is not None:
-            agenda_item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=agenda_item.pk)
+            agenda_item = (
+                AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=agenda_item.pk)
+            )
             committee_id, day = agenda_item.meeting.committee_id, selectors.meeting_day(agenda_item.meeting)
             if agenda_item.meeting.status == MeetingStatus.CANCELLED:
                 raise Conflict(_("The meeting was cancelled."), code="meeting_cancelled")

@@ -67,7 +67,11 @@ def agenda_item_decide(
     if errors:
         raise RuleViolation(errors=errors)
     with transaction.atomic():
-        item = AgendaItem.objects.select_for_update().select_related("meeting", "meeting__committee").get(pk=item.pk)
+        item = (
+            AgendaItem.objects.select_for_update(of=("self",))
+            .select_related("meeting", "meeting__committee")
+            .get(pk=item.pk)
+        )
         meeting = item.meeting
         if item.kind != ItemKind.DECISION:
             raise Conflict(_("This item is for information; nothing is decided on it."), code="information_item")

@@ -20,7 +20,7 @@ ITEM_FIELDS = ("title", "description", "kind", "approval_request", "concerned_or
 
 
 def _locked(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+    return Meeting.objects.select_for_update(of=("self",)).select_related("committee").get(pk=meeting.pk)
 
 
 def _meeting_errors(meeting: Meeting) -> dict:

@@ -115,7 +115,9 @@ def written_procedure_vote(
     if choice not in VoteChoice.values:
         raise RuleViolation(errors={"choice": _("Vote for, against, or abstain.")})
     with transaction.atomic():
-        procedure = WrittenProcedure.objects.select_for_update().select_related("committee").get(pk=procedure.pk)
+        procedure = (
+            WrittenProcedure.objects.select_for_update(of=("self",)).select_related("committee").get(pk=procedure.pk)
+        )
         now = clock.now()
         today = clock.today()
         if member is not None:
@@ -192,7 +194,9 @@ def written_procedure_close(user, procedure: WrittenProcedure) -> WrittenProcedu
     """Freeze the result once it is final; an approval or rejection of a request goes into the gate."""
     require(user, "committee.manage", procedure)
     with transaction.atomic():
-        procedure = WrittenProcedure.objects.select_for_update().select_related("committee").get(pk=procedure.pk)
+        procedure = (
+            WrittenProcedure.objects.select_for_update(of=("self",)).select_related("committee").get(pk=procedure.pk)
+        )
         if procedure.status != ProcedureStatus.OPEN:
             raise Conflict(
                 _("This written procedure is already %(status)s.") % {"status": procedure.get_status_display().lower()},

@@ -117,7 +117,7 @@ def priority_update(user, priority: Priority, **changes) -> Priority:
     if unknown:
         raise RuleViolation(errors={k: _("This field cannot be changed here.") for k in unknown})
     with transaction.atomic():
-        priority = Priority.objects.select_for_update().select_related("programme").get(pk=priority.pk)
+        priority = Priority.objects.select_for_update(of=("self",)).select_related("programme").get(pk=priority.pk)
         errors = {}
         clean = _validate(priority.programme, changes, errors, instance=priority)
         if errors:

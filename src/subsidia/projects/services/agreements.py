@@ -78,7 +78,7 @@ def prepare_version(actor, operation: Operation, *, prepared_by, conditions: dic
 
 
 def _locked(agreement: GrantAgreement) -> GrantAgreement:
-    return GrantAgreement.objects.select_for_update().select_related("operation").get(pk=agreement.pk)
+    return GrantAgreement.objects.select_for_update(of=("self",)).select_related("operation").get(pk=agreement.pk)
 
 
 def agreement_update_conditions(user, agreement: GrantAgreement, **conditions) -> GrantAgreement:

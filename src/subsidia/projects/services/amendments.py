@@ -193,7 +193,7 @@ def amendment_prepare(
 
 
 def _locked(amendment) -> Amendment:
-    return Amendment.objects.select_for_update().select_related("operation").get(pk=amendment.pk)
+    return Amendment.objects.select_for_update(of=("self",)).select_related("operation").get(pk=amendment.pk)
 
 
 def amendment_update(

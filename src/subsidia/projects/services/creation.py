@@ -148,7 +148,7 @@ def _texts(application: Application) -> dict:
 
 def _create_one(actor, selection: Selection, *, decision, at) -> Operation:
     application = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("call", "call__programme", "call__programme__fund", "call__region", "organisation")
         .get(pk=selection.application.pk)
     )

@@ -57,7 +57,7 @@ def report_create(user, operation: Operation, *, period_start) -> ProgressReport
 
 
 def _locked(report) -> ProgressReport:
-    return ProgressReport.objects.select_for_update().select_related("operation").get(pk=report.pk)
+    return ProgressReport.objects.select_for_update(of=("self",)).select_related("operation").get(pk=report.pk)
 
 
 def _count(value, field, errors):

@@ -28,7 +28,11 @@ def _transition(restriction: PublicationRestriction, to: RestrictionStatus) -> N
 
 
 def _locked(restriction: PublicationRestriction) -> PublicationRestriction:
-    return PublicationRestriction.objects.select_for_update().select_related("operation").get(pk=restriction.pk)
+    return (
+        PublicationRestriction.objects.select_for_update(of=("self",))
+        .select_related("operation")
+        .get(pk=restriction.pk)
+    )
 
 
 def _text(value: str, field: str, required_message: str) -> str:
