@@ -87,3 +87,22 @@ def test_the_demo_answer_pack_is_made_in_three_languages(programme_demo, tmp_pat
     path = tmp_path / "pack.pdf"
     call_command("answer_pack", str(question.pk), "--format", "pdf", "--output", str(path))
     assert path.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        ("nl", ["Antwoord beginnen voor te bereiden", "Antwoordpakket", "Datum van de vraag", "Documenten"]),
+        ("fr", ["Commencer à préparer la réponse", "Dossier de réponse", "Date de la question", "Documents"]),
+        ("en", ["Start preparing the answer", "Answer pack", "Date of the question", "Documents"]),
+    ],
+)
+def test_the_question_page_speaks_each_language(client, officer, language, texts):
+    question = WrittenQuestionFactory()
+    client.force_login(officer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.get(f"/manage/parliament/questions/{question.pk}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    for text in texts:
+        assert text in page, text
