@@ -25,7 +25,8 @@ from .withholding import RESTRICTED, name_visible_q
 
 TABLE = "projects_operation"
 FTS_TABLE = "transparency_operation_fts"
-PG_INDEX = "transparency_operation_fts_v1"
+PG_INDEX = "transparency_operation_fts_v2"
+OLD_PG_INDEXES = ("transparency_operation_fts_v1",)  # v1 did not fold accents
 
 CODE_AND_TEXTS = ("code", "name", "name_nl", "name_fr", "name_en", "purpose", "purpose_nl", "purpose_fr", "purpose_en")
 LOCATION = ("postcode", "location_text")
@@ -53,15 +54,40 @@ def terms(text: str) -> list[str]:
 
 # --- PostgreSQL ------------------------------------------------------------------------------------------
 
+# Letters with diacritics fold to their base letter on both sides of a match ("taalcafe" finds "Taalcafé"), as
+# SQLite's FTS5 tokenizer does by itself. ``translate`` is immutable, so the GIN index can hold the folded text
+# (the ``unaccent`` extension would need a superuser and is not immutable).
+_FOLDS = {
+    "a": "àáâãäåāăą",
+    "c": "çćč",
+    "d": "ď",
+    "e": "èéêëēėęě",
+    "i": "ìíîïīį",
+    "l": "ĺľł",
+    "n": "ñńň",
+    "o": "òóôõöøōő",
+    "r": "ŕř",
+    "s": "śšş",
+    "t": "ť",
+    "u": "ùúûüūůűų",
+    "y": "ýÿ",
+    "z": "źżž",
+}
+_ACCENTED_LOWER = "".join(_FOLDS.values())
+_PLAIN_LOWER = "".join(base * len(letters) for base, letters in _FOLDS.items())
+ACCENTED = _ACCENTED_LOWER + _ACCENTED_LOWER.upper()
+PLAIN = _PLAIN_LOWER + _PLAIN_LOWER.upper()
+FOLD = str.maketrans(ACCENTED, PLAIN)
+
 
 def _pg_document(columns, qualified=True) -> str:
     prefix = f'"{TABLE}".' if qualified else ""
     joined = " || ' ' || ".join(f"COALESCE({prefix}\"{c}\", '')" for c in columns)
-    return f"to_tsvector('simple'::regconfig, {joined})"
+    return f"to_tsvector('simple'::regconfig, translate({joined}, '{ACCENTED}', '{PLAIN}'))"
 
 
 def _pg_query(words) -> str:
-    return " & ".join(f"{w}:*" for w in words)
+    return " & ".join(f"{w.translate(FOLD)}:*" for w in words)
 
 
 def _pg_match(columns, words):
@@ -139,6 +165,8 @@ def install(conn=None) -> None:
     conn = conn or connection
     with conn.cursor() as cursor:
         if conn.vendor == "postgresql":
+            for old in OLD_PG_INDEXES:
+                cursor.execute(f"DROP INDEX IF EXISTS {old}")
             cursor.execute(
                 f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON {TABLE} USING GIN ({_pg_document(ALL_COLUMNS, False)})"
             )
@@ -164,7 +192,8 @@ def uninstall(conn=None) -> None:
         for name in SORT_INDEXES:
             cursor.execute(f"DROP INDEX IF EXISTS {name}")
         if conn.vendor == "postgresql":
-            cursor.execute(f"DROP INDEX IF EXISTS {PG_INDEX}")
+            for name in (PG_INDEX, *OLD_PG_INDEXES):
+                cursor.execute(f"DROP INDEX IF EXISTS {name}")
         elif conn.vendor == "sqlite":
             for name in SQLITE_TRIGGERS:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
