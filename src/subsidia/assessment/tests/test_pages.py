@@ -200,3 +200,101 @@ def test_every_message_is_translated(language):
         catalog = read_po(handle)
     missing = [m.id for m in catalog if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))]
     assert not missing, missing[:10]
+
+
+def _checklist_data(application, refuse=None, reason=""):
+    data = {}
+    for c in application.call.eligibility_criteria.all():
+        data[f"met_c{c.pk}"] = "yes"
+    from ..constants import ProgrammeCheck
+
+    for p in ProgrammeCheck.values:
+        data[f"met_p{p}"] = "yes"
+    if refuse:
+        data[f"met_{refuse}"] = "no"
+        data[f"reason_{refuse}"] = reason
+    return data
+
+
+def test_eligibility_check_through_the_pages_with_four_eyes(client, officer, officer2):
+    call = f.assessment_call()
+    application = f.submitted(call)
+    url = f"/manage/assessment/applications/{application.pk}/check/"
+    client.force_login(officer)
+    assert "declaration-form" in client.get(url + "?lang=en").content.decode()
+    client.post(f"/manage/assessment/applications/{application.pk}/declare/", {"has_conflict": "no"})
+    criterion = call.eligibility_criteria.order_by("position").first()
+    key = f"c{criterion.pk}"
+    # a "no" without its reason: a message, nothing saved
+    response = client.post(url + "?lang=en", _checklist_data(application, refuse=key))
+    assert response.status_code == 200 and "Give the reason" in response.content.decode()
+    assert not hasattr(application, "eligibility_check") or application.eligibility_check.answers.count() == 0
+    response = client.post(url, _checklist_data(application, refuse=key, reason="Not a legal person."))
+    assert response.status_code == 302
+    client.post(f"/manage/assessment/applications/{application.pk}/check/conclude/", {"reasons": "Criterion 1."})
+    application.refresh_from_db()
+    check = application.eligibility_check
+    assert check.status == "ineligibility_proposed"
+    # the same officer cannot confirm: a message, nothing changes
+    client.post(f"/manage/assessment/applications/{application.pk}/check/confirm/")
+    check.refresh_from_db()
+    assert check.status == "ineligibility_proposed"
+    client.force_login(officer2)
+    client.post(f"/manage/assessment/applications/{application.pk}/declare/", {"has_conflict": "no"})
+    client.post(f"/manage/assessment/applications/{application.pk}/check/confirm/")
+    check.refresh_from_db()
+    assert check.status == "ineligible" and check.confirmed_by == officer2
+
+
+def test_balance_and_withdraw_through_the_pages(client, officer):
+    call = f.assessment_call()
+    applications = [f.submitted(call) for _ in range(2)]
+    for a in applications:
+        f.eligible(a, officer)
+    for name in ("a1", "a2", "a3"):
+        f.assessor_user(name)
+    client.force_login(officer)
+    response = client.post(f"/manage/assessment/calls/{call.pk}/assignments/balance/")
+    assert response.status_code == 302
+    assignment = applications[0].assignments.first()
+    assert applications[0].assignments.count() == call.number_of_assessors
+    # withdrawing without a reason: a message, nothing changes
+    client.post(f"/manage/assessment/assignments/{assignment.pk}/withdraw/", {"reason": ""})
+    assignment.refresh_from_db()
+    assert assignment.status == "assigned"
+    client.post(f"/manage/assessment/assignments/{assignment.pk}/withdraw/", {"reason": "Workload."})
+    assignment.refresh_from_db()
+    assert assignment.status == "withdrawn"
+    assert client.get(f"/manage/assessment/calls/{call.pk}/assignments/?lang=fr").status_code == 200
+
+
+def test_assessor_declares_a_conflict_and_loses_the_assignment(client, setup):
+    pending = setup["pending"]
+    client.force_login(pending.assessor)
+    url = f"/assess/{pending.pk}/"
+    response = client.post(url + "?lang=en", {"has_conflict": "yes", "conflict_reason": ""})
+    assert response.status_code == 200 and "Describe the conflict" in response.content.decode()
+    client.post(url, {"has_conflict": "yes", "conflict_reason": "My sister chairs the organisation."})
+    pending.refresh_from_db()
+    assert pending.status == "conflict"
+    assert client.get(url).status_code == 404
+
+
+def test_complaint_registered_and_answered_through_the_pages(client, officer, officer2):
+    call = decided_call(officer)
+    application = call.applications.order_by("id").last()
+    client.force_login(officer)
+    url = f"/manage/assessment/calls/{call.pk}/complaints/"
+    bad = {"application": application.pk, "channel": "email", "received_at": "2025-03-30T02:30", "subject": "x"}
+    response = client.post(url + "?lang=en", {**bad, "text": "Why?"})
+    assert response.status_code == 200 and "does not exist" in response.content.decode()
+    response = client.post(url, {**bad, "received_at": "2025-03-14T10:30", "text": "Why?"})
+    assert response.status_code == 302
+    complaint = application.complaints.get()
+    client.force_login(officer2)
+    response = client.post(
+        f"/manage/assessment/complaints/{complaint.pk}/", {"outcome": "rejected", "answer": "The scores stand."}
+    )
+    complaint.refresh_from_db()
+    assert complaint.status == "answered", response.content.decode()[:2000]
+    assert client.get(f"/manage/assessment/complaints/{complaint.pk}/?lang=nl").status_code == 200

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from subsidia.applications.models import Application
@@ -47,7 +48,7 @@ def results(request, application_id):
             "letters": letters,
             "latest": newest,
             "content": content,
-            "scores": exports.letter_scores(content),
+            "scores": exports.letter_scores(content, get_language()),
             "languages": LETTER_LANGUAGES,
             "official": settings.SUBSIDIA_OFFICIAL_LANGUAGE,
         },
