@@ -4,6 +4,7 @@ committee-approved criteria and budget; operations within the budget; a reload c
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from django.apps import apps
 from django.db.models import Sum
 
 from subsidia.calls.models import Call
@@ -42,7 +43,8 @@ def counts():
 
 @pytest.mark.django_db
 def test_demo_decides_the_buddy_call_within_budget_and_reloads_idempotently(demo):
-    from subsidia.projects.models import Operation
+    # The later stage's model, looked up by name: assessment never imports projects.
+    Operation = apps.get_model("projects", "Operation")
 
     call = Call.objects.get(reference=assessment_demo.CALL)
     # The criteria, thresholds and budget the ranking applies are the ones the committee approved.
