@@ -143,6 +143,10 @@ def open_decision(call: Call) -> SelectionDecision | None:
     return SelectionDecision.objects.filter(call=call, status=DecisionStatus.PREPARED).first()
 
 
+def declined_lines(call: Call):
+    return SelectionLine.objects.filter(decision__call=call, declined_at__isnull=False)
+
+
 def decision_lines(decision: SelectionDecision):
     return decision.lines.select_related("application", "application__organisation").order_by("rank")
 

@@ -198,7 +198,11 @@ def test_every_message_is_translated(language):
     path = Path(__file__).resolve().parent.parent / "locale" / language / "LC_MESSAGES" / "django.po"
     with path.open("rb") as handle:
         catalog = read_po(handle)
-    missing = [m.id for m in catalog if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))]
+    missing = [
+        m.id
+        for m in catalog
+        if m.id and (m.fuzzy or not m.string or (isinstance(m.string, tuple) and not all(m.string)))
+    ]
     assert not missing, missing[:10]
 
 

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 from subsidia.applications.constants import ApplicationStatus
 from subsidia.applications.models import Application
 
-from .. import pages
+from .. import pages, selectors
 from ..constants import ACTIVE_ASSIGNMENT, Capacity, CheckStatus
-from ..forms import AssignForm, ChecklistForm, ConcludeForm, DeclarationForm, NoteForm, ReasonForm
+from ..forms import AssignForm, ChecklistForm, ConcludeForm, DeclarationForm, NoteForm, PrepareForm, ReasonForm
 from ..models import Assignment
 from .common import act, attempt, call_for_staff, officer, safe_next, services, staff
 
@@ -42,6 +42,11 @@ def call_overview(request, call_id):
             "counts": counts,
             "decisions": pages.decisions_of(call),
             "open_complaints": pages.open_complaints_count(call),
+            "can_prepare_reserve": pages.is_officer(request.user)
+            and selectors.approved_initial(call) is not None
+            and pages.open_decision(call) is None
+            and any(line.declined_at for line in pages.declined_lines(call)),
+            "prepare_form": PrepareForm(),
         },
     )
 
