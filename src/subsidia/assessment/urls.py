@@ -57,6 +57,7 @@ urlpatterns = [
     path("assess/", assessor.my_assignments, name="my-assignments"),
     path("assess/<int:assignment_id>/", assessor.assignment_page, name="assignment"),
     path("assess/<int:assignment_id>/submit/", assessor.assignment_submit, name="assignment-submit"),
+    path("assess/<int:assignment_id>/consensus/", assessor.consensus_page, name="consensus"),
     # Applicants
     path("results/", applicant.my_results, name="my-results"),
     path("results/<int:application_id>/", applicant.results, name="results"),

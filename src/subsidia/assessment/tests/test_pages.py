@@ -302,3 +302,27 @@ def test_complaint_registered_and_answered_through_the_pages(client, officer, of
     complaint.refresh_from_db()
     assert complaint.status == "answered", response.content.decode()[:2000]
     assert client.get(f"/manage/assessment/complaints/{complaint.pk}/?lang=nl").status_code == 200
+
+
+def test_lead_assessor_enters_the_consensus(client, officer):
+    call = f.assessment_call(consolidation="consensus")
+    application = f.submitted(call)
+    f.eligible(application, officer)
+    lead_user, other = f.assessor_user("lead-a"), f.assessor_user("other-a")
+    lead = f.scored(application, lead_user, [20, 20, 12, 12], lead=True)
+    f.scored(application, other, [24, 22, 14, 12])
+    criteria = list(call.award_criteria.order_by("position"))
+    url = f"/assess/{lead.pk}/consensus/"
+    client.force_login(other)
+    assert client.get(url).status_code == 404  # not theirs
+    client.force_login(lead_user)
+    assert client.get(url + "?lang=fr").status_code == 200
+    data = {"submit": "1"}
+    for c, points in zip(criteria, ["22", "21", "13", "12"], strict=True):
+        data[f"points_{c.pk}"] = points
+        data[f"justification_{c.pk}"] = "Agreed after discussion."
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    application.consensus.refresh_from_db()
+    assert application.consensus.status == "submitted"
+    assert application.consensus.scores.count() == 4

@@ -9,10 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from subsidia.calls.constants import ConsolidationMethod
+
 from .. import pages
-from ..constants import AssignmentStatus, Capacity
+from ..constants import AssignmentStatus, Capacity, ConsensusStatus
 from ..forms import DeclarationForm, ScoreForm
-from ..models import Assignment
+from ..models import Assignment, Consensus
 from .common import act, attempt, services
 
 
@@ -126,3 +128,56 @@ def assignment_submit(request, assignment_id):
     assignment = _own_assignment(request, assignment_id)
     act(request, lambda: services().scores_submit(request.user, assignment), _("Your scores are submitted."))
     return redirect("assessment:assignment", assignment_id=assignment.pk)
+
+
+@login_required
+def consensus_page(request, assignment_id):
+    """The lead assessor enters the consensus scores (calls that consolidate by consensus), after the assessors
+    submitted theirs; the other assessors' scores and justifications are shown to support the discussion."""
+    assignment = _own_assignment(request, assignment_id)
+    application = assignment.application
+    call = application.call
+    if not assignment.is_lead or call.consolidation != ConsolidationMethod.CONSENSUS or not assignment.is_active:
+        raise Http404
+    consensus = Consensus.objects.filter(application=application).first()
+    existing = {s.criterion_id: s for s in consensus.scores.all()} if consensus else {}
+    rows = [pages.ScoreRow(c, existing.get(c.pk)) for c in call.award_criteria.order_by("position", "id")]
+    editable = consensus is None or consensus.status != ConsensusStatus.SUBMITTED
+    form = ScoreForm(request.POST or None, rows=rows)
+    if request.method == "POST" and editable and form.is_valid():
+        submit = "submit" in request.POST
+
+        def save():
+            s = services()
+            for criterion, points, justification in form.entries():
+                s.consensus_save(
+                    request.user, application, criterion=criterion, points=points, justification=justification
+                )
+            if submit:
+                s.consensus_submit(request.user, application)
+            return application
+
+        if attempt(request, form, save) is not None:
+            messages.success(
+                request, _("The consensus is submitted.") if submit else _("The consensus is saved as a draft.")
+            )
+            return redirect("assessment:consensus", assignment_id=assignment.pk)
+    others = (
+        Assignment.objects.filter(application=application, status=AssignmentStatus.SUBMITTED)
+        .select_related("assessor")
+        .prefetch_related("scores")
+    )
+    return render(
+        request,
+        "assessment/consensus.html",
+        {
+            "assignment": assignment,
+            "application": application,
+            "call": call,
+            "consensus": consensus,
+            "rows": form.bound_rows(),
+            "form": form,
+            "editable": editable,
+            "others": others,
+        },
+    )
