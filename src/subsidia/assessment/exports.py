@@ -5,6 +5,8 @@ scores per criterion, the reasons, the time limits. The PDF adds the fixed wordi
 asked for; the binding language's rendering is the notified letter, the others are translations.
 """
 
+from decimal import Decimal, InvalidOperation
+
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -108,6 +110,13 @@ def letter_scores(content: dict, language: str | None = None) -> list[dict]:
     return rows
 
 
+def _decimal(value):
+    try:
+        return None if value in (None, "") else Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
 def letter_context(letter, language: str) -> dict:
     content = pages.letter_content(letter)
     kind = _get(content, "kind", default=letter.kind)
@@ -133,10 +142,10 @@ def letter_context(letter, language: str) -> dict:
         "total_points": _get(content, "total_points", "total", "line.total_points"),
         "max_total": _get(content, "max_total", "maximum_total"),
         "scores": letter_scores(content, language),
-        "eu_amount": _get(content, "eu_amount", "grant.eu_amount", "line.eu_amount"),
-        "requested_eu": _get(content, "requested_eu", "grant.requested_eu"),
-        "total_eligible_cost": _get(content, "total_eligible_cost", "grant.total_eligible_cost"),
-        "cofinancing_rate": _get(content, "cofinancing_rate", "grant.cofinancing_rate"),
+        "eu_amount": _decimal(_get(content, "eu_amount", "grant.eu_amount", "line.eu_amount")),
+        "requested_eu": _decimal(_get(content, "requested_eu", "grant.requested_eu")),
+        "total_eligible_cost": _decimal(_get(content, "total_eligible_cost", "grant.total_eligible_cost")),
+        "cofinancing_rate": _decimal(_get(content, "cofinancing_rate", "grant.cofinancing_rate")),
         "reserve_position": _get(content, "reserve_position", "line.reserve_position"),
         "reasons": _text(_get(content, "reasons", "reasoning"), language),
         "outcome_text": _text(_get(content, "outcome_text"), language),
