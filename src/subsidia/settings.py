@@ -242,7 +242,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "ApprovalOutcomeEnum": "subsidia.core.approval_models.ApprovalDecision.Outcome",
+        "ComplaintOutcomeEnum": "subsidia.assessment.constants.ComplaintOutcome",
+        "SelectionOutcomeEnum": "subsidia.assessment.constants.Outcome",
+    },
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -52,12 +52,12 @@ class AssignmentSerializer(ModelSerializer):
         ]
 
 
-class DeclareSerializer(serializers.Serializer):
+class AssignmentDeclarationSerializer(serializers.Serializer):
     has_conflict = serializers.BooleanField()
     conflict_reason = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
 
 
-class ApplicationDeclareSerializer(DeclareSerializer):
+class ApplicationDeclareSerializer(AssignmentDeclarationSerializer):
     application = serializers.PrimaryKeyRelatedField(queryset=Application.objects.exclude(reference=""))
     capacity = serializers.ChoiceField(choices=Capacity.choices)
 
@@ -113,11 +113,11 @@ class ReasonsSerializer(serializers.Serializer):
     reasons = serializers.CharField(required=False, allow_blank=True, max_length=20000, default="")
 
 
-class NoteSerializer(serializers.Serializer):
+class EligibilityNoteSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=4000)
 
 
-class ReasonSerializer(serializers.Serializer):
+class DecisionReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=4000)
 
 
@@ -234,5 +234,5 @@ class ComplaintAnswerSerializer(serializers.Serializer):
     answer = serializers.CharField(max_length=20000)
 
 
-class WithdrawSerializer(serializers.Serializer):
+class ComplaintWithdrawalSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, max_length=4000, default="")
