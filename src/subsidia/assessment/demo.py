@@ -20,17 +20,13 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-
 from subsidia.applications.constants import ApplicationStatus
 from subsidia.applications.models import Application
 from subsidia.calls import services as call_services
 from subsidia.calls.constants import CallStatus
 from subsidia.calls.models import Call
-from subsidia.core import audit, clock, roles
-from subsidia.core.demo import demo_user
+from subsidia.core import clock, roles
+from subsidia.core.demo import demo_user, ensure_demo_users
 
 from .constants import Capacity, ComplaintChannel, ComplaintOutcome, DecisionStatus, ProgrammeCheck
 from .models import Assignment, Complaint, EligibilityCheck, SelectionDecision
@@ -125,18 +121,8 @@ COMPLAINT_ANSWER = (
 
 
 def _users() -> dict:
-    """The extra demo users, created the way ``core.demo`` creates every demo user."""
-    User = get_user_model()
-    for username, role, first, last in DEMO_LOGINS:
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={"first_name": first, "last_name": last, "email": f"{username}@demo.subsidia.invalid"},
-        )
-        if created:
-            user.set_password(settings.SUBSIDIA_DEMO_PASSWORD)
-            user.save()
-            audit.record(None, "user.demo_created", user, after={"username": username, "role": role})
-        user.groups.add(Group.objects.get(name=role))
+    """The extra demo users (created like every demo user) and the ones the assessment story uses."""
+    ensure_demo_users(DEMO_LOGINS)
     return {name: demo_user(name) for name in ("officer", "officer2", "approver", *ASSESSORS)}
 
 

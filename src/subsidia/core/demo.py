@@ -21,10 +21,12 @@ def demo_user(username: str):
     return get_user_model().objects.get(username=username)
 
 
-def load(out) -> None:
+def ensure_demo_users(users) -> None:
+    """Create (once) the demo users of ``users`` — (username, role, first name, last name) — with the demo
+    password and their role; used for the users above and for the extra ones a stage's demo needs."""
     roles.ensure_roles()
     User = get_user_model()
-    for username, role, first, last in DEMO_USERS:
+    for username, role, first, last in users:
         user, created = User.objects.get_or_create(
             username=username,
             defaults={"first_name": first, "last_name": last, "email": f"{username}@demo.subsidia.invalid"},
@@ -34,4 +36,8 @@ def load(out) -> None:
             user.save()
             audit.record(None, "user.demo_created", user, after={"username": username, "role": role})
         user.groups.add(Group.objects.get(name=role))
+
+
+def load(out) -> None:
+    ensure_demo_users(DEMO_USERS)
     out(f"demo users: {', '.join(u for u, *_ in DEMO_USERS)}")
