@@ -18,7 +18,7 @@ import functools
 import io
 from collections.abc import Iterator
 
-from django.db import connection
+from django.db import connection, transaction
 
 from subsidia.core.exports import FORMULA_PREFIXES
 
@@ -29,46 +29,48 @@ DELIMITERS = (",", ";")
 BLOCK_ROWS = 5000
 
 
-def _char(code: int, vendor: str) -> str:
-    return f"chr({code})" if vendor == "postgresql" else f"char({code})"
+# First characters that make a spreadsheet run a cell, as code points (``ascii()`` of a text in PostgreSQL).
+_FORMULA_CODES = ", ".join(str(ord(prefix)) for prefix in FORMULA_PREFIXES)
+# Every formula character is at or below this code point: texts starting above it (letters, most often) are
+# written as they are after one comparison.
+_ABOVE_FORMULAS = max(ord(prefix) for prefix in FORMULA_PREFIXES)
 
 
-def _prefix_list(vendor: str) -> str:
-    items = []
-    for prefix in FORMULA_PREFIXES:
-        items.append(_char(ord(prefix), vendor) if not prefix.isprintable() else "'" + prefix.replace("'", "''") + "'")
-    return ", ".join(items)
-
-
-def cell_sql(column: str, kind: Kind, vendor: str, decimal_separator: str) -> str:
-    """SQL that turns one published value into its CSV text (``%`` doubled: the query takes parameters)."""
-    sep = "'" + decimal_separator + "'"
+def cell_sql(column: str, kind: Kind, decimal_separator: str) -> str:
+    """PostgreSQL that turns one published value into its CSV text (``%`` doubled: the query takes
+    parameters). Every expression is cheap on purpose: it runs once per cell, millions of times."""
     if kind == Kind.MONEY:
-        if vendor == "postgresql":
-            return f"({column} / 100)::text || {sep} || lpad(({column} %% 100)::text, 2, '0')"
-        return f"({column} / 100) || {sep} || substr('0' || ({column} %% 100), -2)"
+        # Integer cents times 0.01 is an exact numeric with two decimals: "1234.50".
+        money = f"({column} * 0.01)::text"
+        return money if decimal_separator == "." else f"replace({money}, '.', '{decimal_separator}')"
     if kind == Kind.RATE:
-        if vendor == "postgresql":
-            return f"replace(CAST({column} AS numeric(5, 4))::text, '.', {sep})"
-        return f"replace(printf('%%.4f', {column}), '.', {sep})"
+        rate = f"CAST({column} AS numeric(5, 4))::text"
+        return rate if decimal_separator == "." else f"replace({rate}, '.', '{decimal_separator}')"
     if kind == Kind.DATE:
-        return f"to_char({column}, 'YYYY-MM-DD')" if vendor == "postgresql" else column
+        return f"{column}::text"  # ISO 8601: ``_copy_out`` sets DateStyle for the export's transaction
     if kind == Kind.BOOL:
         return f"CASE WHEN {column} THEN 'true' ELSE 'false' END"
-    # Two references to the value (a test and the output): the database evaluates every reference.
-    prefixes = _prefix_list(vendor)
-    return f"NULLIF(CASE WHEN substr({column}, 1, 1) IN ({prefixes}) THEN '''' ELSE '' END || {column}, '')"
+    # ascii('') is 0: an empty text becomes an empty cell (NULL), never "".
+    return (
+        f"CASE WHEN ascii({column}) > {_ABOVE_FORMULAS} THEN {column} "
+        f"WHEN ascii({column}) IN ({_FORMULA_CODES}) THEN chr(39) || {column} "
+        f"WHEN ascii({column}) = 0 THEN NULL ELSE {column} END"
+    )
 
 
 def select_sql(queryset, ctx: field_map.Context, *, delimiter: str = ",") -> tuple[str, list]:
-    """The SELECT whose rows are the CSV cells, ordered by operation code, with its parameters."""
-    vendor = connection.vendor
+    """The SELECT whose rows are the CSV cells, ordered by operation code, with its parameters.
+
+    The published values come from a subquery behind ``OFFSET 0``, which PostgreSQL never merges into the
+    outer query: merged, every reference to a value in the formatting would compute it again (the withholding
+    and the composed texts twice per text cell). The subquery keeps its order by code, read from the code's
+    index, so the formatted rows need no sort."""
     decimal_separator = "," if delimiter == ";" else "."
-    inner = queryset.order_by().values(**field_map.expressions(ctx))
+    inner = queryset.order_by("code").values(**field_map.expressions(ctx))
     inner_sql, params = inner.query.sql_with_params()
-    cells = ", ".join(cell_sql(f't."{f.alias}"', f.kind, vendor, decimal_separator) for f in field_map.PUBLISHED)
+    cells = ", ".join(cell_sql(f't."{f.alias}"', f.kind, decimal_separator) for f in field_map.PUBLISHED)
     code = field_map.BY_KEY["unique_operation_code"].alias
-    return f'SELECT {cells} FROM ({inner_sql}) t ORDER BY t."{code}"', list(params)
+    return f'SELECT {cells} FROM ({inner_sql} OFFSET 0) t ORDER BY t."{code}"', list(params)
 
 
 def header_line(delimiter: str = ",") -> str:
@@ -92,9 +94,12 @@ def csv_chunks(queryset, ctx: field_map.Context, *, delimiter: str = ",", bom: b
 
 def _copy_out(sql: str, params: list, delimiter: str) -> Iterator[bytes]:
     copy_sql = f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, DELIMITER '{delimiter}')"
-    with connection.cursor() as cursor, cursor.cursor.copy(copy_sql, params) as copy:
-        for block in copy:
-            yield bytes(block)
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Dates as text are ISO 8601 only in this style, whatever the server's default.
+        cursor.execute("SET LOCAL DateStyle TO 'ISO, YMD'")
+        with cursor.cursor.copy(copy_sql, params) as copy:
+            for block in copy:
+                yield bytes(block)
 
 
 def _cursor_out(queryset, ctx, delimiter: str) -> Iterator[bytes]:

@@ -220,6 +220,16 @@ def test_selection_date_is_the_day_in_brussels(make_op):
 
 
 @pytest.mark.django_db
+def test_csv_dates_are_iso_whatever_the_servers_date_style(make_op):
+    make_op(start_date=dt.date(2026, 3, 1), selected_at=dt.datetime(2026, 2, 2, 9, 0, tzinfo=dt.UTC))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # undone with the test's transaction
+            cursor.execute("SET DateStyle TO 'German, DMY'")
+    cell = dict(zip(*parsed(database_csv()), strict=True))
+    assert (cell["start_date"], cell["selection_date"]) == ("2026-03-01", "2026-02-02")
+
+
+@pytest.mark.django_db
 def test_cancelled_operations_are_not_listed(make_op):
     make_op(code="AMIF-VLG-2026-0001")
     make_op(code="AMIF-VLG-2026-0002", status="cancelled")
