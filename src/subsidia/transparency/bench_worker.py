@@ -87,7 +87,10 @@ def query() -> dict:
 PAGES = {
     "list": "/list-of-operations/",
     "list_middle_page": "/list-of-operations/?page={middle}",
+    # Two searches: a broad one (the synthetic texts share a small vocabulary: it matches ~70 % of the rows) and
+    # a narrow one, as when someone looks for a given operation.
     "list_search": "/list-of-operations/?q=buddy+gent",
+    "list_search_narrow": "/list-of-operations/?q=AMIF-BENCH-0123456",
     "list_objective_sorted": "/list-of-operations/?objective=2&sort=-total_cost",
     "list_beneficiary": "/list-of-operations/?beneficiary=netwerk",
     "api_list": "/api/v1/list-of-operations/",

@@ -3,6 +3,7 @@ authorising officer) confirms; once in force the beneficiary and the location le
 amounts still count in every total. Lifting needs four eyes too. Each step is one audit event."""
 
 import csv
+import datetime as dt
 import io
 import json
 from decimal import Decimal
@@ -11,15 +12,18 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 
+from subsidia.core import clock
 from subsidia.core.exceptions import Conflict, RuleViolation
 from subsidia.core.models import AuditEvent
 
 from .. import fields as field_map
+from .. import search
 from ..constants import RestrictionStatus
 from ..exports import csv_sql
 from ..models import PublicationRestriction
 from ..selectors import operations as selectors
 from ..services import publication, restrictions
+from ..withholding import name_cutoff
 
 SECRETS = ("Opvanghuis Geheim vzw", "Geheimstraat", "9000")
 
@@ -206,3 +210,21 @@ def test_the_public_and_applicants_cannot_reach_the_officers_pages(client, appli
     client.force_login(applicant)
     assert client.get("/manage/transparency/").status_code == 403
     assert client.post("/manage/transparency/publish/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_search_finds_an_operation_by_what_it_publishes_and_never_by_what_it_withholds(make_op, shelter):
+    old = clock.now() - dt.timedelta(days=3 * 365)
+    person = {"beneficiary_is_natural_person": True, "beneficiary_name": "Jan Peeters"}
+    expired = make_op(name="Taalcoach", name_nl="Taalcoach", location_text="Leuven", selected_at=old, **person)
+    current = make_op(name="Taalcoach", name_nl="Taalcoach", location_text="Brugge", **person)
+    entity = make_op(name="Buddywerking", name_nl="Buddywerking", beneficiary_name="Netwerk Peeters vzw")
+
+    def found(text):
+        return set(search.match(selectors.public_operations(), text, name_cutoff()).values_list("code", flat=True))
+
+    assert found("Peeters") == {current.code, entity.code}  # the expired name and the shelter's are withheld
+    assert found("Jan Peeters") == {current.code}
+    assert found("taalcoach Leuven") == {expired.code}  # a withheld name's place and texts stay searchable
+    assert found("Opvanghuis") == found("Geheimstraat") == set()  # the restricted beneficiary and place
+    assert found("veilig onderdak") == {shelter.code}  # the restricted operation's own name is public
