@@ -158,7 +158,9 @@ class HorizontalBarChart:
 
     def render(self) -> str:
         n_series = max(len(self.series), 1)
-        left, right = self.label_width + 10, 70
+        # Room right of the longest bar for its value (about 6.5 px a character at font size 11).
+        longest = max((len(self._fmt(v)) for s in self.series for v in s.values), default=0)
+        left, right = self.label_width + 10, max(70, int(6.5 * longest) + 10)
         legend = self._legend_rows(20) if len(self.series) > 1 else []
         gap, pad_top, legend_h = 10, 10, 20 * len(legend)
         block = self.bar_height * n_series + gap

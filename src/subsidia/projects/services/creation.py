@@ -123,15 +123,20 @@ def _location(application: Application) -> dict:
     """Art. 49(3)(l)-(m): where the operation takes place; a multi-location operation shows its beneficiary's."""
     organisation = application.organisation
     locations = list(application.locations.select_related("nuts").order_by("postcode", "municipality"))
-    described = "; ".join(f"{place.postcode} {place.municipality}" for place in locations)
+    # The postcode has a field of its own: one place is named by its municipality alone, so that the published
+    # location does not repeat it ("3600, Genk", not "3600, 3600 Genk"); several places each keep theirs.
+    if len(locations) == 1:
+        described = locations[0].municipality
+    else:
+        described = "; ".join(f"{place.postcode} {place.municipality}" for place in locations)
     if locations and len({place.nuts_id for place in locations}) == 1:
         first = locations[0]
-        return {"postcode": first.postcode, "nuts": first.nuts, "country": "BE", "location_text": described}
+        return {"postcode": first.postcode, "nuts": first.nuts, "country": "BE", "location_text": described[:300]}
     return {
         "postcode": organisation.postcode,
         "nuts": organisation.nuts,
         "country": organisation.country or "BE",
-        "location_text": (described or f"{organisation.postcode} {organisation.city}")[:300],
+        "location_text": (described or organisation.city)[:300],
     }
 
 

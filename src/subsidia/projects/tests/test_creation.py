@@ -41,7 +41,7 @@ def test_the_operation_carries_the_application_and_call_as_selected(approver, su
     assert operation.fund.code == "AMIF" and operation.specific_objective == call.specific_objective
     assert operation.implementation_modality == call.implementation_modality
     assert (operation.postcode, operation.nuts.code, operation.country) == ("2000", "BE21", "BE")
-    assert operation.location_text == "2000 Antwerpen"
+    assert operation.location_text == "Antwerpen"  # the postcode is in its own field
     assert operation.status == OperationStatus.SELECTED
     assert operation.selected_at == SELECTED_AT
 
