@@ -137,6 +137,18 @@ def test_scores_bad_input_is_a_message(client, setup):
     assert not assignment.scores.exists()
 
 
+def test_a_refused_submission_saves_nothing_of_the_sheet(client, setup):
+    assignment = f.assign(setup["applications"][0], f.assessor_user("assessor-v"), status="accepted")
+    client.force_login(assignment.assessor)
+    first = setup["call"].award_criteria.order_by("position").first()
+    data = {f"points_{first.pk}": "20", f"justification_{first.pk}": "Goed onderbouwd.", "submit": "1"}
+    response = client.post(f"/assess/{assignment.pk}/?lang=en", data)  # the other criteria have no score yet
+    assert response.status_code == 200
+    assert not assignment.scores.exists()
+    assignment.refresh_from_db()
+    assert assignment.status == "accepted"
+
+
 def test_results_only_after_a_letter(client, setup):
     a1 = setup["applications"][0]
     member = UserFactory(role="applicant")

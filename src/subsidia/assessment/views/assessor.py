@@ -4,6 +4,7 @@ application is shown, then the score form per award criterion (save as draft, su
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -92,7 +93,16 @@ def assignment_page(request, assignment_id):
             return redirect("assessment:assignment", assignment_id=assignment.pk)
         if form.is_valid():
             submit = "submit" in request.POST
-            done = attempt(request, form, lambda: _save_scores(request.user, assignment, form, submit=submit))
+            s, user = services(), request.user
+            done = attempt(
+                request,
+                form,
+                lambda: _save_sheet(
+                    form,
+                    lambda **score: s.score_save(user, assignment, **score),
+                    (lambda: s.scores_submit(user, assignment)) if submit else None,
+                ),
+            )
             if done is not None:
                 messages.success(
                     request,
@@ -113,13 +123,15 @@ def assignment_page(request, assignment_id):
     )
 
 
-def _save_scores(user, assignment, form, *, submit):
-    s = services()
-    for criterion, points, justification in form.entries():
-        s.score_save(user, assignment, criterion=criterion, points=points, justification=justification)
-    if submit:
-        s.scores_submit(user, assignment)
-    return assignment
+def _save_sheet(form, save_one, submit_all=None):
+    """Every criterion of a score sheet, then its submission when asked: all or nothing, so that a refusal on one
+    criterion leaves the sheet (and the audit trail) as it was."""
+    with transaction.atomic():
+        for criterion, points, justification in form.entries():
+            save_one(criterion=criterion, points=points, justification=justification)
+        if submit_all:
+            submit_all()
+    return True
 
 
 @login_required
@@ -147,17 +159,17 @@ def consensus_page(request, assignment_id):
     if request.method == "POST" and editable and form.is_valid():
         submit = "submit" in request.POST
 
-        def save():
-            s = services()
-            for criterion, points, justification in form.entries():
-                s.consensus_save(
-                    request.user, application, criterion=criterion, points=points, justification=justification
-                )
-            if submit:
-                s.consensus_submit(request.user, application)
-            return application
-
-        if attempt(request, form, save) is not None:
+        s, user = services(), request.user
+        saved = attempt(
+            request,
+            form,
+            lambda: _save_sheet(
+                form,
+                lambda **score: s.consensus_save(user, application, **score),
+                (lambda: s.consensus_submit(user, application)) if submit else None,
+            ),
+        )
+        if saved is not None:
             messages.success(
                 request, _("The consensus is submitted.") if submit else _("The consensus is saved as a draft.")
             )

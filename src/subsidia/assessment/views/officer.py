@@ -45,7 +45,7 @@ def call_overview(request, call_id):
             "can_prepare_reserve": pages.is_officer(request.user)
             and selectors.approved_initial(call) is not None
             and pages.open_decision(call) is None
-            and any(line.declined_at for line in pages.declined_lines(call)),
+            and pages.declined_lines(call).exists(),
             "prepare_form": PrepareForm(),
         },
     )
